@@ -1,0 +1,131 @@
+// Reads @pii / @retention tags and suppression comments from the parser's comments array.
+// ESTree attaches no comments to nodes, so "the comment on a declaration" is found by offset.
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+
+export interface PiiTag {
+  category: string; // a category id, or 'none'
+}
+export interface RetentionTag {
+  value: string;
+  note: string;
+  comment: TSESTree.Comment;
+}
+export interface Suppression {
+  /** The line the suppression applies to (the line after the comment). */
+  targetLine: number;
+  ruleIds: string[];
+  reason: string;
+  until?: string;
+  comment: TSESTree.Comment;
+}
+
+const PII_TAG = /@pii\s+([A-Za-z_][\w.-]*)/;
+const RETENTION_TAG = /@retention\s+(\S+)[ \t]*([^\n*]*)/;
+const DISABLE_NEXT_LINE = /privacy-review-disable-next-line\b([^\n]*)/;
+
+export function piiTagIn(comments: readonly TSESTree.Comment[]): PiiTag | undefined {
+  for (const comment of comments) {
+    const match = PII_TAG.exec(comment.value);
+    if (match) return { category: match[1] };
+  }
+  return undefined;
+}
+
+export function retentionTagIn(comments: readonly TSESTree.Comment[]): RetentionTag | undefined {
+  for (const comment of comments) {
+    const match = RETENTION_TAG.exec(comment.value);
+    if (match) return { value: match[1], note: match[2].trim(), comment };
+  }
+  return undefined;
+}
+
+/** Comments of a file, indexed so the comments directly before a node are found by binary search. */
+export class CommentIndex {
+  private readonly sorted: TSESTree.Comment[];
+
+  constructor(
+    comments: readonly TSESTree.Comment[],
+    private readonly text: string,
+  ) {
+    this.sorted = [...comments].sort((a, b) => a.range[0] - b.range[0]);
+  }
+
+  get all(): readonly TSESTree.Comment[] {
+    return this.sorted;
+  }
+
+  /**
+   * The run of comments that ends right before `offset` with only white space between them.
+   * With `ownLine`, a comment that trails code on its line (`foo(); // x`) ends the run,
+   * so a trailing comment of the previous statement never counts as "above" the next one.
+   */
+  leadingComments(offset: number, ownLine = false): TSESTree.Comment[] {
+    const result: TSESTree.Comment[] = [];
+    let index = this.lastEndingBefore(offset);
+    let boundary = offset;
+    while (index >= 0) {
+      const comment = this.sorted[index];
+      if (!isBlank(this.text, comment.range[1], boundary)) break;
+      if (ownLine && !startsOwnLine(this.text, comment.range[0])) break;
+      result.unshift(comment);
+      boundary = comment.range[0];
+      index--;
+    }
+    return result;
+  }
+
+  suppressions(): Suppression[] {
+    const result: Suppression[] = [];
+    for (const comment of this.sorted) {
+      const match = DISABLE_NEXT_LINE.exec(comment.value);
+      if (!match) continue;
+      const [rulesPart, ...reasonParts] = match[1].split('--');
+      let reason = reasonParts.join('--').trim();
+      let until: string | undefined;
+      const untilMatch = /\buntil=(\S+)/.exec(reason);
+      if (untilMatch) {
+        until = untilMatch[1];
+        reason = reason.replace(untilMatch[0], '').trim();
+      }
+      const ruleIds = rulesPart
+        .split(/[\s,]+/)
+        .map((id) => id.trim())
+        .filter(Boolean);
+      result.push({ targetLine: comment.loc.end.line + 1, ruleIds, reason, until, comment });
+    }
+    return result;
+  }
+
+  private lastEndingBefore(offset: number): number {
+    let low = 0;
+    let high = this.sorted.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (this.sorted[middle].range[1] <= offset) {
+        found = middle;
+        low = middle + 1;
+      } else {
+        high = middle - 1;
+      }
+    }
+    return found;
+  }
+}
+
+function isBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 32 && code !== 9 && code !== 10 && code !== 13) return false;
+  }
+  return true;
+}
+
+function startsOwnLine(text: string, offset: number): boolean {
+  for (let i = offset - 1; i >= 0; i--) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 13) return true;
+    if (code !== 32 && code !== 9) return false;
+  }
+  return true;
+}

@@ -1,0 +1,59 @@
+// typescript-estree parse, with syntax errors turned into data. No type program: it must stay fast.
+import { parse, TSESTree } from '@typescript-eslint/typescript-estree';
+import * as path from 'node:path';
+import type { Position } from './types';
+
+export const SCANNABLE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
+
+export interface ParsedFile {
+  ok: true;
+  ast: TSESTree.Program;
+  comments: TSESTree.Comment[];
+  /** The source split into lines (no terminators), for excerpts and "own line" checks. */
+  lines: string[];
+}
+export interface ParseFailure {
+  ok: false;
+  message: string;
+  position: Position;
+}
+
+export function isScannablePath(filePath: string): boolean {
+  const ext = path.extname(filePath).toLowerCase();
+  return (SCANNABLE_EXTENSIONS as readonly string[]).includes(ext) && !filePath.endsWith('.d.ts');
+}
+
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
+export function parseSource(text: string, filePath: string): ParsedFile | ParseFailure {
+  // The parser picks JSX from the file's extension; an unknown extension is parsed as TS.
+  const ext = path.extname(filePath).toLowerCase();
+  const parsePath = (SCANNABLE_EXTENSIONS as readonly string[]).includes(ext) ? filePath : `${filePath}.ts`;
+  try {
+    const ast = parse(text, {
+      filePath: parsePath,
+      loc: true,
+      range: true,
+      comment: true,
+      tokens: false,
+      jsDocParsingMode: 'none',
+      loggerFn: false,
+      errorOnUnknownASTType: false,
+    });
+    return { ok: true, ast, comments: ast.comments ?? [], lines: splitLines(text) };
+  } catch (error) {
+    return parseFailure(error);
+  }
+}
+
+function parseFailure(error: unknown): ParseFailure {
+  const location = (error as { location?: { start?: { line?: number; column?: number } } }).location;
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    ok: false,
+    message: message.split('\n')[0],
+    position: { line: location?.start?.line ?? 1, column: location?.start?.column ?? 0 },
+  };
+}

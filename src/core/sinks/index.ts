@@ -1,0 +1,76 @@
+// The registry of sink recognisers, tried in order: specific libraries before generic fallbacks.
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { simpleTraverse } from '@typescript-eslint/typescript-estree';
+import { collectBindings } from './bindings';
+import { describeCallSite } from './callSite';
+import { consoleSink } from './console';
+import type { SinkContext, SinkMatch, SinkRecognizer } from './types';
+
+export const SINK_RECOGNIZERS: readonly SinkRecognizer[] = [consoleSink];
+
+export function recognizeCall(call: TSESTree.CallExpression, context: SinkContext): SinkMatch | undefined {
+  const site = describeCallSite(call, context);
+  for (const recognizer of SINK_RECOGNIZERS) {
+    const match = recognizer.matchCall?.(site, context);
+    if (match) return match;
+  }
+  return undefined;
+}
+
+export function recognizeAssignment(assignment: TSESTree.AssignmentExpression, context: SinkContext): SinkMatch | undefined {
+  for (const recognizer of SINK_RECOGNIZERS) {
+    const match = recognizer.matchAssignment?.(assignment, context);
+    if (match) return match;
+  }
+  return undefined;
+}
+
+export function createSinkContext(program: TSESTree.Program, text: string, enclosingBody: TSESTree.Node = program): SinkContext {
+  const bindings = collectBindings(program);
+  return {
+    binding: (name) => bindings.get(name),
+    text: (node) => text.slice(node.range[0], node.range[1]),
+    enclosingBody,
+    program,
+  };
+}
+
+export interface RecognizedSink {
+  node: TSESTree.CallExpression | TSESTree.AssignmentExpression;
+  match: SinkMatch;
+}
+
+/** Every sink in a file, each with the body of its enclosing function. For tests and the pre-check. */
+export function recognizeSinks(program: TSESTree.Program, text: string): RecognizedSink[] {
+  const base = createSinkContext(program, text);
+  const found: RecognizedSink[] = [];
+  simpleTraverse(
+    program,
+    {
+      enter(node) {
+        if (node.type !== 'CallExpression' && node.type !== 'AssignmentExpression') return;
+        const context = { ...base, enclosingBody: enclosingBody(node) };
+        const match = node.type === 'CallExpression' ? recognizeCall(node, context) : recognizeAssignment(node, context);
+        if (match) found.push({ node, match });
+      },
+    },
+    true,
+  );
+  return found;
+}
+
+function enclosingBody(node: TSESTree.Node): TSESTree.Node {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunction(current)) return current.body;
+    if (current.type === 'Program') return current;
+  }
+  return node;
+}
+
+export function isFunction(
+  node: TSESTree.Node,
+): node is TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression {
+  return node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression';
+}
+
+export type { SinkRecognizer, SinkMatch, SinkCallSite, SinkContext, BindingInfo } from './types';

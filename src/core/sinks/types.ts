@@ -1,0 +1,62 @@
+// The shape of a sink recogniser: a small declarative object per library family.
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { Retention, SinkKind } from '../types';
+
+/** What the file says about a name: where it was imported from, what created it, its declared type. */
+export interface BindingInfo {
+  /** Module specifier of an import/require that introduced the binding: 'pino', 'ioredis', 'fs'. */
+  module?: string;
+  /** The imported name for named imports (`import { Logger } from '@nestjs/common'` → 'Logger'). */
+  importedName?: string;
+  /** Callee of the initializer: 'pino', 'winston.createLogger', 'new Redis', 'fs.createWriteStream'. */
+  origin?: string;
+  /** The initializer call, when there was one (to read options such as a TTL). */
+  originCall?: TSESTree.CallExpression | TSESTree.NewExpression;
+  /** Declared type name (`logger: Logger`, `repo: Repository<User>` → 'Repository'). */
+  typeName?: string;
+}
+
+export interface SinkCallSite {
+  call: TSESTree.CallExpression;
+  /**
+   * The callee as segments: `this.logger.info` → ['this','logger','info'], `knex('t').insert` →
+   * ['knex()','insert'], `new User(x).save` → ['new User()','save'], `gtag` → ['gtag'].
+   * Computed members with a string literal use the literal; any other computed member is '[]'.
+   */
+  calleePath: string[];
+  /** The last segment (the method called), without '()'. */
+  method: string;
+  /** The segments before the method. */
+  receiverPath: string[];
+  /** What is known of the receiver's root binding (for `this.x`, of the class member x). */
+  receiver: BindingInfo | undefined;
+}
+
+export interface SinkContext {
+  /** Binding info for a plain name in this file (imports, declarations, class members). */
+  binding(name: string): BindingInfo | undefined;
+  /** Source text of a node, for comparing keys and printing callees. */
+  text(node: TSESTree.Node): string;
+  /** The body of the function (or program) that contains the call, for "a later expire on the same key". */
+  enclosingBody: TSESTree.Node;
+  program: TSESTree.Program;
+}
+
+export interface SinkMatch {
+  kind: SinkKind;
+  family: string;
+  /** Expressions whose values reach the sink. */
+  dataArgs: TSESTree.Node[];
+  /** A technical expiry found at the sink (Redis EX, cookie maxAge, sessionStorage …). */
+  expiry?: Retention;
+}
+
+export interface SinkRecognizer {
+  /** Unique id, e.g. 'winston'. */
+  id: string;
+  family: string;
+  kind: SinkKind;
+  matchCall?(site: SinkCallSite, context: SinkContext): SinkMatch | undefined;
+  /** Assignments that write somewhere: `document.cookie = …`, `localStorage.token = …`. */
+  matchAssignment?(assignment: TSESTree.AssignmentExpression, context: SinkContext): SinkMatch | undefined;
+}
