@@ -20,7 +20,8 @@ export interface Suppression {
 }
 
 const PII_TAG = /@pii\s+([A-Za-z_][\w.-]*)/;
-const RETENTION_TAG = /@retention\s+(\S+)[ \t]*([^\n*]*)/;
+export const RETENTION_TAG_PATTERN = /@retention\s+(\S+)[ \t]*([^\n*]*)/;
+const RETENTION_TAG = RETENTION_TAG_PATTERN;
 const DISABLE_NEXT_LINE = /privacy-review-disable-next-line\b([^\n]*)/;
 
 export function piiTagIn(comments: readonly TSESTree.Comment[]): PiiTag | undefined {

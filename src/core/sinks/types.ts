@@ -14,6 +14,17 @@ export interface BindingInfo {
   originCall?: TSESTree.CallExpression | TSESTree.NewExpression;
   /** Declared type name (`logger: Logger`, `repo: Repository<User>` → 'Repository'). */
   typeName?: string;
+  /** For a class declaration: what it extends (`class User extends Model` → 'Model'). */
+  superClass?: string;
+  /** Decorator names on a class member or constructor parameter (`@InjectRepository(User)` → 'InjectRepository'). */
+  decorators?: string[];
+  /**
+   * For a parameter of a callback handed to a transaction or scope helper (see CALLBACK_OWNER_METHODS):
+   * the helper's callee, `prisma.$transaction(async (tx) => …)` → tx: 'prisma.$transaction'.
+   */
+  callbackOf?: string;
+  /** The call that received that callback. */
+  callbackCall?: TSESTree.CallExpression;
 }
 
 export interface SinkCallSite {
@@ -47,9 +58,17 @@ export interface SinkMatch {
   family: string;
   /** Expressions whose values reach the sink. */
   dataArgs: TSESTree.Node[];
-  /** A technical expiry found at the sink (Redis EX, cookie maxAge, sessionStorage …). */
+  /**
+   * A technical expiry found at the sink (Redis EX, cookie maxAge, sessionStorage …). `value` is an
+   * ISO-8601 duration or 'session' — or UNKNOWN_EXPIRY_LENGTH ('unknown') when the sink sets an
+   * expiry whose length is not a constant of the file (`'EX', config.ttl`): retention is declared,
+   * but its length cannot be compared with a catalog maximum.
+   */
   expiry?: Retention;
 }
+
+/** `expiry.value` of a technical expiry whose length the file does not state as a constant. */
+export const UNKNOWN_EXPIRY_LENGTH = 'unknown';
 
 export interface SinkRecognizer {
   /** Unique id, e.g. 'winston'. */

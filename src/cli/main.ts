@@ -1,0 +1,175 @@
+// The privacy-review command: argument parsing, exit codes 0/1/2, output files written atomically.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Severity } from '../core/findings';
+import { formatJson } from '../report/json';
+import { formatSarif } from '../report/sarif';
+import { formatText } from '../report/text';
+import { scanDirectory, type ScanResult } from '../scan/scan';
+import { TOOL_VERSION } from '../version';
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+const FORMATS = ['text', 'json', 'sarif'] as const;
+type Format = (typeof FORMATS)[number];
+const FAIL_ON = ['error', 'warning', 'info', 'none'] as const;
+type FailOn = (typeof FAIL_ON)[number];
+
+const USAGE = `Usage: privacy-review scan [dir] [options]
+
+Finds personal data that is logged, stored or shared without a declared retention policy.
+
+Options:
+  --format text|json|sarif   output format (default: text)
+  --output FILE              write the report to FILE instead of standard output
+  --catalog FILE             the data catalog (default: <dir>/privacy-catalog.json if present)
+  --fail-on LEVEL            error|warning|info|none: exit 1 when a finding is at or above it (default: warning)
+  --include GLOB             only scan files matching GLOB (repeatable)
+  --exclude GLOB             do not scan files matching GLOB (repeatable)
+  --max-file-size BYTES      skip larger files (default: 2097152)
+  --sanitizer NAME           treat calls to NAME as a sanitizer (repeatable)
+  --no-color                 plain text output
+  -h, --help                 show this help
+  -v, --version              show the version
+
+Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage or catalog error.`;
+
+export class UsageError extends Error {}
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  isTty: boolean;
+}
+
+export function runCli(argv: string[], io: CliIo): number {
+  try {
+    return run(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`privacy-review: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`privacy-review: ${message.split('\n')[0]}\n`);
+    return EXIT_USAGE;
+  }
+}
+
+function run(argv: string[], io: CliIo): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        output: { type: 'string', short: 'o' },
+        catalog: { type: 'string' },
+        'fail-on': { type: 'string', default: 'warning' },
+        include: { type: 'string', multiple: true },
+        exclude: { type: 'string', multiple: true },
+        'max-file-size': { type: 'string' },
+        sanitizer: { type: 'string', multiple: true },
+        'no-color': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(`${USAGE}\n`);
+    return EXIT_OK;
+  }
+  if (values.version) {
+    io.stdout(`${TOOL_VERSION}\n`);
+    return EXIT_OK;
+  }
+  const [command, directory = '.', ...extra] = positionals;
+  if (command !== 'scan') throw new UsageError(command ? `unknown command "${command}"\n${USAGE}` : USAGE);
+  if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  const format = oneOf(values.format, FORMATS, '--format');
+  const failOn = oneOf(values['fail-on'], FAIL_ON, '--fail-on');
+  const root = path.resolve(directory);
+  assertReadableDirectory(root, directory);
+  const maxFileBytes = values['max-file-size'] === undefined ? undefined : positiveInteger(values['max-file-size'], '--max-file-size');
+
+  const result = scanDirectory(root, {
+    include: values.include,
+    exclude: values.exclude,
+    sanitizers: values.sanitizer,
+    maxFileBytes,
+  });
+  const report = render(result, format, !values['no-color'] && io.isTty && !values.output);
+  if (values.output) writeAtomically(values.output, report);
+  else io.stdout(report);
+  return failingCount(result, failOn) > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function render(result: ScanResult, format: Format, color: boolean): string {
+  if (format === 'json') return formatJson(result);
+  if (format === 'sarif') return formatSarif(result);
+  return formatText(result, { color });
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+function failingCount(result: ScanResult, failOn: FailOn): number {
+  if (failOn === 'none') return 0;
+  const threshold = SEVERITY_RANK[failOn];
+  return result.findings.filter((finding) => SEVERITY_RANK[finding.severity] >= threshold).length;
+}
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T {
+  if (value !== undefined && (allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${value}")`);
+}
+
+function positiveInteger(value: string, flag: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number <= 0) throw new UsageError(`${flag} must be a positive whole number of bytes (got "${value}")`);
+  return number;
+}
+
+function assertReadableDirectory(root: string, given: string): void {
+  let stats: fs.Stats;
+  try {
+    stats = fs.statSync(root);
+  } catch {
+    throw new UsageError(`cannot read "${given}": no such directory`);
+  }
+  if (!stats.isDirectory()) throw new UsageError(`"${given}" is not a directory`);
+  try {
+    fs.readdirSync(root);
+  } catch (error) {
+    throw new UsageError(`cannot read "${given}": ${(error as { code?: string }).code ?? 'permission denied'}`);
+  }
+}
+
+/** Temp file then rename: a crash never leaves a truncated report for a CI step to upload. */
+export function writeAtomically(file: string, content: string): void {
+  const target = path.resolve(file);
+  const temporary = `${target}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(temporary, content);
+    fs.renameSync(temporary, target);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw new UsageError(`cannot write "${file}": ${(error as { code?: string }).code ?? String(error)}`);
+  }
+}
+
+if (require.main === module) {
+  const code = runCli(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    isTty: Boolean(process.stdout.isTTY),
+  });
+  process.exitCode = code;
+}

@@ -1,0 +1,134 @@
+// Turns the walker's sink flows into findings: applies retention (declared, technical, catalog),
+// one finding per (sink call, category), then invalid retention tags and suppressions.
+import { categoryInfo } from './categories';
+import type { CommentIndex } from './comments';
+import { RETENTION_TAG_PATTERN } from './comments';
+import type { EngineCatalog } from './catalog/engineCatalog';
+import { RULE_FOR_SINK, RULES, renderMessage, type Finding, type RuleId } from './findings';
+import type { SinkFlow } from './flow/walker';
+import { isValidRetention } from './retention/duration';
+import type { Retention, Span } from './types';
+
+export interface BuildOptions {
+  catalog?: EngineCatalog;
+  today: string;
+}
+
+const MAX_DATA_TEXT = 60;
+
+export function buildFindings(flows: readonly SinkFlow[], comments: CommentIndex, options: BuildOptions): Finding[] {
+  const findings = new Map<string, Finding>();
+  for (const flow of flows) {
+    const { item } = flow;
+    const retention = declaredRetention(flow, options.catalog);
+    if (retention) continue;
+    const key = `${flow.span.start.line}:${flow.span.start.column}:${item.category}:${flow.kind}`;
+    const existing = findings.get(key);
+    if (existing) {
+      addRelated(existing, sourceRelated(flow));
+      continue;
+    }
+    const ruleId = RULE_FOR_SINK[flow.kind];
+    const data = { data: shorten(item.origin.text), category: categoryLabel(item.category), sink: flow.sink };
+    findings.set(key, {
+      ruleId,
+      severity: RULES[ruleId].severity,
+      message: renderMessage(ruleId, data),
+      messageData: { ...data, categoryId: item.category, sinkKind: flow.kind },
+      span: flow.span,
+      category: item.category,
+      sinkKind: flow.kind,
+      sinkFamily: flow.family,
+      sink: flow.sink,
+      source: { span: item.origin.span, text: item.origin.text, reason: item.reason, ...(item.declaration ? { declaration: item.declaration } : {}) },
+      steps: item.steps,
+      related: [...sourceRelated(flow), ...flow.via.map((step) => ({ span: step.span, message: `passed on to ${step.sink} here` }))],
+    });
+  }
+  const all = [...findings.values(), ...invalidRetentionFindings(comments)];
+  return applySuppressions(all, comments, options.today).sort(byPosition);
+}
+
+/** Retention that covers this flow, most specific first. */
+function declaredRetention(flow: SinkFlow, catalog: EngineCatalog | undefined): Retention | undefined {
+  return flow.item.retention ?? flow.siteRetention ?? catalog?.policyFor(flow.item.category, flow.kind);
+}
+
+function sourceRelated(flow: SinkFlow): Finding['related'] {
+  const related: Finding['related'] = [];
+  const { item } = flow;
+  if (item.origin.span.start.line > 0) related.push({ span: item.origin.span, message: `${shorten(item.origin.text)}: ${categoryLabel(item.category)} comes from here` });
+  if (item.declaration && !sameSpan(item.declaration.span, item.origin.span)) {
+    related.push({ span: item.declaration.span, message: `${item.declaration.name} is declared here` });
+  }
+  return related;
+}
+
+function addRelated(finding: Finding, related: Finding['related']): void {
+  for (const location of related) {
+    if (finding.related.length >= 8) return;
+    if (!finding.related.some((existing) => sameSpan(existing.span, location.span))) finding.related.push(location);
+  }
+}
+
+function invalidRetentionFindings(comments: CommentIndex): Finding[] {
+  const result: Finding[] = [];
+  for (const comment of comments.all) {
+    const pattern = new RegExp(RETENTION_TAG_PATTERN.source, 'g');
+    for (const match of comment.value.matchAll(pattern)) {
+      const value = match[1];
+      if (isValidRetention(value)) continue;
+      result.push(simpleFinding('invalid-retention', comment.loc, { value }));
+    }
+  }
+  return result;
+}
+
+function applySuppressions(findings: Finding[], comments: CommentIndex, today: string): Finding[] {
+  const suppressions = comments.suppressions();
+  if (!suppressions.length) return findings;
+  const kept: Finding[] = [];
+  const problems: Finding[] = [];
+  const expired = new Set<number>();
+  for (const suppression of suppressions) {
+    const rules = suppression.ruleIds.join(', ') || 'all rules';
+    if (suppression.until && suppression.until < today) {
+      expired.add(suppression.targetLine);
+      problems.push(simpleFinding('suppression-expired', suppression.comment.loc, { rules, until: suppression.until }));
+    } else if (!suppression.reason) {
+      problems.push(simpleFinding('suppression-missing-reason', suppression.comment.loc, { rules }));
+    }
+  }
+  for (const finding of findings) {
+    const line = finding.span.start.line;
+    const suppressed = suppressions.some(
+      (suppression) =>
+        suppression.targetLine === line &&
+        !expired.has(line) &&
+        (suppression.ruleIds.length === 0 || suppression.ruleIds.includes(finding.ruleId)),
+    );
+    if (!suppressed) kept.push(finding);
+  }
+  return [...kept, ...problems];
+}
+
+function simpleFinding(ruleId: RuleId, span: Span, data: Record<string, string>): Finding {
+  return { ruleId, severity: RULES[ruleId].severity, message: renderMessage(ruleId, data), messageData: data, span, related: [] };
+}
+
+function categoryLabel(id: string): string {
+  return categoryInfo(id)?.label ?? id;
+}
+
+function shorten(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ');
+  return oneLine.length > MAX_DATA_TEXT ? `${oneLine.slice(0, MAX_DATA_TEXT - 1)}…` : oneLine;
+}
+
+function sameSpan(a: Span, b: Span): boolean {
+  return a.start.line === b.start.line && a.start.column === b.start.column;
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.span.start.line - b.span.start.line || a.span.start.column - b.span.start.column || a.ruleId.localeCompare(b.ruleId);
+}

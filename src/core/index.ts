@@ -1,0 +1,71 @@
+// The engine's one API: createAnalyzer(options) → analyze(text, filePath) → findings.
+import { CommentIndex } from './comments';
+import { buildFindings } from './buildFindings';
+import { FlowWalker } from './flow/walker';
+import { Sanitizers } from './flow/sanitizers';
+import { parseSource } from './parse';
+import { createSinkContext } from './sinks';
+import { collectTypeShapes, TypeValues } from './sources/declaredTypes';
+import { NameRules } from './sources/names';
+import type { EngineCatalog } from './catalog/engineCatalog';
+import type { Finding } from './findings';
+import type { Position } from './types';
+
+export interface AnalyzerOptions {
+  catalog?: EngineCatalog;
+  /** Extra sanitizer function names (settings, CLI). */
+  sanitizers?: string[];
+  /** Today, for suppression expiry (YYYY-MM-DD); defaults to the real date. */
+  today?: string;
+}
+
+export interface AnalysisResult {
+  filePath: string;
+  findings: Finding[];
+  /** Set when the file does not parse: nothing else was analysed. */
+  parseError?: { message: string; position: Position };
+  timings: { parseMs: number; analyzeMs: number };
+}
+
+export interface Analyzer {
+  analyze(text: string, filePath: string): AnalysisResult;
+}
+
+export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
+  const catalog = options.catalog;
+  const names = new NameRules(catalog?.extraNames, catalog?.fields);
+  const sanitizers = new Sanitizers([...(options.sanitizers ?? []), ...(catalog?.sanitizers ?? [])]);
+  return {
+    analyze(text, filePath) {
+      const started = performance.now();
+      const parsed = parseSource(text, filePath);
+      const parsedAt = performance.now();
+      if (!parsed.ok) {
+        return {
+          filePath,
+          findings: [],
+          parseError: { message: parsed.message, position: parsed.position },
+          timings: { parseMs: parsedAt - started, analyzeMs: 0 },
+        };
+      }
+      const comments = new CommentIndex(parsed.comments, text);
+      const types = new TypeValues(collectTypeShapes(parsed.ast, comments), names, filePath);
+      const walker = new FlowWalker({
+        text,
+        comments,
+        names,
+        types,
+        sanitizers,
+        sinkContext: createSinkContext(parsed.ast, text),
+        fileLabel: filePath,
+      });
+      walker.walkProgram(parsed.ast);
+      const findings = buildFindings(walker.flows, comments, { catalog, today: options.today ?? new Date().toISOString().slice(0, 10) });
+      return { filePath, findings, timings: { parseMs: parsedAt - started, analyzeMs: performance.now() - parsedAt } };
+    },
+  };
+}
+
+export type { Finding, RuleId, Severity } from './findings';
+export { RULES, RULE_IDS, ruleDocsUrl } from './findings';
+export type { CategoryId, SinkKind, Span, Position, Retention } from './types';

@@ -1,0 +1,50 @@
+// Which names are personal data: the built-in classifier, catalog names and fields, and the
+// @pii / @retention tags on a declaration. One object per analysed file.
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { classifyName, type ExtraNameRules } from '../categories';
+import { CommentIndex, piiTagIn, retentionTagIn } from '../comments';
+import type { CategoryId, ClassificationReason, Retention } from '../types';
+
+export interface NameVerdict {
+  category: CategoryId;
+  reason: ClassificationReason;
+}
+
+export interface DeclarationTags {
+  /** `@pii <category>` or `@pii none`. */
+  pii?: string;
+  retention?: Retention;
+}
+
+export class NameRules {
+  constructor(
+    private readonly extraNames: ExtraNameRules | undefined,
+    /** Catalog `fields`: 'User.loyaltyNumber' → category. */
+    private readonly catalogFields: ReadonlyMap<string, CategoryId> = new Map(),
+  ) {}
+
+  classify(name: string): NameVerdict | undefined {
+    const result = classifyName(name, this.extraNames);
+    if (!result) return undefined;
+    const reason: ClassificationReason = result.catalog
+      ? { kind: 'catalog', entry: result.token }
+      : { kind: 'name', token: result.token };
+    return { category: result.category, reason };
+  }
+
+  catalogField(typeName: string, member: string): CategoryId | undefined {
+    return this.catalogFields.get(`${typeName}.${member}`);
+  }
+}
+
+/** Tags in the JSDoc (or any comment run) directly before a declaration. */
+export function declarationTags(comments: CommentIndex, node: TSESTree.Node, fileLabel: string): DeclarationTags {
+  const leading = comments.leadingComments(node.range[0]);
+  if (leading.length === 0) return {};
+  const pii = piiTagIn(leading)?.category;
+  const tag = retentionTagIn(leading);
+  const retention: Retention | undefined = tag
+    ? { value: tag.value, declaredBy: `@retention ${tag.value} on ${fileLabel}`, span: tag.comment.loc }
+    : undefined;
+  return { ...(pii ? { pii } : {}), ...(retention ? { retention } : {}) };
+}

@@ -1,0 +1,44 @@
+// Machine-readable output: every finding with its file, position, category and sink.
+import type { ScanResult } from '../scan/scan';
+import { countFindings } from './summary';
+
+export const JSON_REPORT_VERSION = 1;
+
+export function formatJson(result: ScanResult): string {
+  const counts = countFindings(result);
+  return `${JSON.stringify(
+    {
+      version: JSON_REPORT_VERSION,
+      root: result.root,
+      filesScanned: result.filesScanned,
+      findings: result.findings.map((finding) => ({
+        ruleId: finding.ruleId,
+        severity: finding.severity,
+        file: finding.file,
+        line: finding.span.start.line,
+        column: finding.span.start.column + 1,
+        endLine: finding.span.end.line,
+        endColumn: finding.span.end.column + 1,
+        message: finding.message,
+        category: finding.category,
+        sinkKind: finding.sinkKind,
+        sinkFamily: finding.sinkFamily,
+        sink: finding.sink,
+        source: finding.source && {
+          text: finding.source.text,
+          line: finding.source.span.start.line,
+          column: finding.source.span.start.column + 1,
+          reason: finding.source.reason,
+          declaration: finding.source.declaration && { name: finding.source.declaration.name, line: finding.source.declaration.span.start.line },
+        },
+        steps: finding.steps,
+        related: finding.related.map((related) => ({ line: related.span.start.line, column: related.span.start.column + 1, message: related.message })),
+      })),
+      skipped: result.skipped,
+      summary: { total: counts.total, bySeverity: counts.bySeverity, byCategory: Object.fromEntries(counts.byCategory), byRule: Object.fromEntries(counts.byRule) },
+      durationMs: Math.round(result.durationMs),
+    },
+    null,
+    2,
+  )}\n`;
+}

@@ -1,0 +1,60 @@
+// Finds the files a scan reads: TS/JS sources under the root, minus default and configured excludes.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { minimatch } from 'minimatch';
+import { isScannablePath } from '../core/parse';
+
+export const DEFAULT_EXCLUDED_DIRECTORIES = ['node_modules', 'dist', 'build', 'out', 'coverage', '.git', '.next', '.turbo', '.cache'];
+export const DEFAULT_EXCLUDE_GLOBS = ['**/*.d.ts', '**/*.min.js', '**/*.min.mjs', '**/*.bundle.js'];
+
+export interface DiscoverOptions {
+  include?: string[];
+  exclude?: string[];
+}
+
+export interface Discovered {
+  /** Paths relative to the root, with forward slashes, sorted. */
+  files: string[];
+  skipped: { file: string; reason: string }[];
+}
+
+export function discoverFiles(root: string, options: DiscoverOptions = {}): Discovered {
+  const include = options.include?.length ? options.include : undefined;
+  const exclude = [...DEFAULT_EXCLUDE_GLOBS, ...(options.exclude ?? [])];
+  const excludedDirectories = new Set(DEFAULT_EXCLUDED_DIRECTORIES);
+  const files: string[] = [];
+  const skipped: Discovered['skipped'] = [];
+  const matches = (relative: string, globs: string[]) => globs.some((glob) => minimatch(relative, glob, { dot: true, matchBase: !glob.includes('/') }));
+
+  const walk = (directory: string, relativeDirectory: string) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(directory, { withFileTypes: true });
+    } catch (error) {
+      skipped.push({ file: relativeDirectory || '.', reason: `cannot read directory: ${errorCode(error)}` });
+      return;
+    }
+    for (const entry of entries) {
+      const relative = relativeDirectory ? `${relativeDirectory}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (excludedDirectories.has(entry.name) || matches(relative, exclude) || matches(`${relative}/`, exclude)) continue;
+        walk(path.join(directory, entry.name), relative);
+      } else if (entry.isSymbolicLink()) {
+        // Links are not followed: a link loop or a link out of the tree must not widen the scan.
+        if (isScannablePath(entry.name)) skipped.push({ file: relative, reason: 'symbolic link (not followed)' });
+      } else if (entry.isFile() && isScannablePath(entry.name)) {
+        if (matches(relative, exclude)) continue;
+        if (include && !matches(relative, include)) continue;
+        files.push(relative);
+      }
+    }
+  };
+  walk(root, '');
+  files.sort();
+  return { files, skipped };
+}
+
+export function errorCode(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  return code ?? (error instanceof Error ? error.message : String(error));
+}
