@@ -6,7 +6,9 @@ import type { Severity } from '../core/findings';
 import { formatJson } from '../report/json';
 import { formatSarif } from '../report/sarif';
 import { formatText } from '../report/text';
-import { scanDirectory, type ScanResult } from '../scan/scan';
+import { CATALOG_FILE_NAME, CatalogError, findCatalog, type LoadedCatalog } from '../scan/catalogFile';
+import { scanDirectory, type ScanOptions, type ScanResult } from '../scan/scan';
+import { catalogDrift, catalogExists, defaultCatalogPath, initialCatalogText } from './catalogCommands';
 import { TOOL_VERSION } from '../version';
 
 export const EXIT_OK = 0;
@@ -19,8 +21,12 @@ const FAIL_ON = ['error', 'warning', 'info', 'none'] as const;
 type FailOn = (typeof FAIL_ON)[number];
 
 const USAGE = `Usage: privacy-review scan [dir] [options]
+       privacy-review catalog init [dir] [--output FILE] [--force]
+       privacy-review catalog check [dir] [options]
 
 Finds personal data that is logged, stored or shared without a declared retention policy.
+\`catalog init\` writes a starting privacy-catalog.json from a scan; \`catalog check\` validates the
+catalog and reports drift between it and the code.
 
 Options:
   --format text|json|sarif   output format (default: text)
@@ -32,6 +38,7 @@ Options:
   --max-file-size BYTES      skip larger files (default: 2097152)
   --sanitizer NAME           treat calls to NAME as a sanitizer (repeatable)
   --no-color                 plain text output
+  --force                    catalog init: overwrite an existing catalog
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -59,26 +66,31 @@ export function runCli(argv: string[], io: CliIo): number {
   }
 }
 
+function parseCliArgs(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      output: { type: 'string', short: 'o' },
+      catalog: { type: 'string' },
+      'fail-on': { type: 'string', default: 'warning' },
+      include: { type: 'string', multiple: true },
+      exclude: { type: 'string', multiple: true },
+      'max-file-size': { type: 'string' },
+      sanitizer: { type: 'string', multiple: true },
+      'no-color': { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+      version: { type: 'boolean', short: 'v', default: false },
+    },
+  });
+}
+
 function run(argv: string[], io: CliIo): number {
-  let parsed;
+  let parsed: ReturnType<typeof parseCliArgs>;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', default: 'text' },
-        output: { type: 'string', short: 'o' },
-        catalog: { type: 'string' },
-        'fail-on': { type: 'string', default: 'warning' },
-        include: { type: 'string', multiple: true },
-        exclude: { type: 'string', multiple: true },
-        'max-file-size': { type: 'string' },
-        sanitizer: { type: 'string', multiple: true },
-        'no-color': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', short: 'v', default: false },
-      },
-    });
+    parsed = parseCliArgs(argv);
   } catch (error) {
     throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
   }
@@ -91,25 +103,68 @@ function run(argv: string[], io: CliIo): number {
     io.stdout(`${TOOL_VERSION}\n`);
     return EXIT_OK;
   }
-  const [command, directory = '.', ...extra] = positionals;
+  const [command, ...rest] = positionals;
+  if (command === 'catalog') return runCatalog(rest, values, io);
   if (command !== 'scan') throw new UsageError(command ? `unknown command "${command}"\n${USAGE}` : USAGE);
+  const [directory = '.', ...extra] = rest;
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
   const format = oneOf(values.format, FORMATS, '--format');
   const failOn = oneOf(values['fail-on'], FAIL_ON, '--fail-on');
-  const root = path.resolve(directory);
-  assertReadableDirectory(root, directory);
-  const maxFileBytes = values['max-file-size'] === undefined ? undefined : positiveInteger(values['max-file-size'], '--max-file-size');
+  const root = readableDirectory(directory);
+  const catalog = loadCatalogOrFail(root, values.catalog);
+  const result = scanDirectory(root, scanOptions(values, catalog));
+  return emit(result, format, failOn, values, io);
+}
 
-  const result = scanDirectory(root, {
+type Values = ReturnType<typeof parseCliArgs>['values'];
+
+function runCatalog(args: string[], values: Values, io: CliIo): number {
+  const [action, directory = '.', ...extra] = args;
+  if (action !== 'init' && action !== 'check') throw new UsageError(`catalog needs "init" or "check"\n${USAGE}`);
+  if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  const root = readableDirectory(directory);
+  if (action === 'init') {
+    const target = path.resolve(values.output ?? values.catalog ?? defaultCatalogPath(root));
+    if (catalogExists(target) && !values.force) throw new UsageError(`${path.relative(process.cwd(), target) || target} already exists (use --force to overwrite)`);
+    const result = scanDirectory(root, scanOptions(values, undefined));
+    writeAtomically(target, initialCatalogText(result));
+    const categories = new Set(result.dataFlows.map((flow) => flow.category));
+    io.stdout(`Wrote ${path.relative(process.cwd(), target) || target}: ${categories.size} categor${categories.size === 1 ? 'y' : 'ies'} from ${result.filesScanned} files. Decide each "undecided" retention, then run: privacy-review catalog check ${directory}\n`);
+    return EXIT_OK;
+  }
+  const format = oneOf(values.format, FORMATS, '--format');
+  const failOn = oneOf(values['fail-on'], FAIL_ON, '--fail-on');
+  const catalog = loadCatalogOrFail(root, values.catalog);
+  if (!catalog) throw new UsageError(`no ${CATALOG_FILE_NAME} in ${directory} (write one with: privacy-review catalog init ${directory})`);
+  const result = scanDirectory(root, scanOptions(values, catalog));
+  const overMaximum = result.findings.filter((finding) => finding.file === result.catalogPath);
+  return emit({ ...result, findings: [...overMaximum, ...catalogDrift(result, catalog)] }, format, failOn, values, io);
+}
+
+function scanOptions(values: Values, catalog: LoadedCatalog | undefined): ScanOptions {
+  return {
     include: values.include,
     exclude: values.exclude,
     sanitizers: values.sanitizer,
-    maxFileBytes,
-  });
+    maxFileBytes: values['max-file-size'] === undefined ? undefined : positiveInteger(values['max-file-size'], '--max-file-size'),
+    catalog,
+  };
+}
+
+function emit(result: ScanResult, format: Format, failOn: FailOn, values: Values, io: CliIo): number {
   const report = render(result, format, !values['no-color'] && io.isTty && !values.output);
   if (values.output) writeAtomically(values.output, report);
   else io.stdout(report);
   return failingCount(result, failOn) > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function loadCatalogOrFail(root: string, explicit: string | undefined): LoadedCatalog | undefined {
+  try {
+    return findCatalog(root, explicit);
+  } catch (error) {
+    if (error instanceof CatalogError) throw new UsageError(`invalid catalog (${error.problems.length} problem${error.problems.length === 1 ? '' : 's'}):\n${error.message}`);
+    throw error;
+  }
 }
 
 function render(result: ScanResult, format: Format, color: boolean): string {
@@ -137,7 +192,8 @@ function positiveInteger(value: string, flag: string): number {
   return number;
 }
 
-function assertReadableDirectory(root: string, given: string): void {
+function readableDirectory(given: string): string {
+  const root = path.resolve(given);
   let stats: fs.Stats;
   try {
     stats = fs.statSync(root);
@@ -150,6 +206,7 @@ function assertReadableDirectory(root: string, given: string): void {
   } catch (error) {
     throw new UsageError(`cannot read "${given}": ${(error as { code?: string }).code ?? 'permission denied'}`);
   }
+  return root;
 }
 
 /** Temp file then rename: a crash never leaves a truncated report for a CI step to upload. */

@@ -3,10 +3,10 @@
 import { categoryInfo } from './categories';
 import type { CommentIndex } from './comments';
 import { RETENTION_TAG_PATTERN } from './comments';
-import type { EngineCatalog } from './catalog/engineCatalog';
+import { isForbidden, type EngineCatalog } from './catalog/engineCatalog';
 import { RULE_FOR_SINK, RULES, renderMessage, type Finding, type RuleId } from './findings';
 import type { SinkFlow } from './flow/walker';
-import { isValidRetention } from './retention/duration';
+import { isValidRetention, retentionSeconds } from './retention/duration';
 import type { Retention, Span } from './types';
 
 export interface BuildOptions {
@@ -18,17 +18,24 @@ const MAX_DATA_TEXT = 60;
 
 export function buildFindings(flows: readonly SinkFlow[], comments: CommentIndex, options: BuildOptions): Finding[] {
   const findings = new Map<string, Finding>();
+  const exceeded = new Map<string, Finding>();
   for (const flow of flows) {
     const { item } = flow;
-    const retention = declaredRetention(flow, options.catalog);
-    if (retention) continue;
+    const policy = options.catalog?.policyFor(item.category, flow.kind);
+    const forbidden = isForbidden(policy);
+    const retention = forbidden ? undefined : item.retention ?? flow.siteRetention ?? policy;
+    if (retention) {
+      const tooLong = exceedsMaximum(retention, item.category, options.catalog);
+      if (tooLong && !exceeded.has(tooLong.key)) exceeded.set(tooLong.key, tooLong.finding);
+      continue;
+    }
     const key = `${flow.span.start.line}:${flow.span.start.column}:${item.category}:${flow.kind}`;
     const existing = findings.get(key);
     if (existing) {
       addRelated(existing, sourceRelated(flow));
       continue;
     }
-    const ruleId = RULE_FOR_SINK[flow.kind];
+    const ruleId = forbidden ? 'forbidden-sink' : RULE_FOR_SINK[flow.kind];
     const data = { data: shorten(item.origin.text), category: categoryLabel(item.category), sink: flow.sink };
     findings.set(key, {
       ruleId,
@@ -45,13 +52,30 @@ export function buildFindings(flows: readonly SinkFlow[], comments: CommentIndex
       related: [...sourceRelated(flow), ...flow.via.map((step) => ({ span: step.span, message: `passed on to ${step.sink} here` }))],
     });
   }
-  const all = [...findings.values(), ...invalidRetentionFindings(comments)];
-  return applySuppressions(all, comments, options.today).sort(byPosition);
+  const all = [...findings.values(), ...exceeded.values(), ...invalidRetentionFindings(comments)];
+  return applySeverity(applySuppressions(all, comments, options.today), options.catalog).sort(byPosition);
 }
 
-/** Retention that covers this flow, most specific first. */
-function declaredRetention(flow: SinkFlow, catalog: EngineCatalog | undefined): Retention | undefined {
-  return flow.item.retention ?? flow.siteRetention ?? catalog?.policyFor(flow.item.category, flow.kind);
+/** A retention declared in code that is longer than the catalog allows, reported at the declaration. */
+function exceedsMaximum(retention: Retention, category: string, catalog: EngineCatalog | undefined): { key: string; finding: Finding } | undefined {
+  if (!retention.span || !catalog) return undefined;
+  const max = catalog.maxRetentionFor(category);
+  const seconds = retentionSeconds(retention.value);
+  if (!max || seconds === undefined || seconds <= max.seconds) return undefined;
+  const finding = simpleFinding('retention-exceeds-maximum', retention.span, { value: retention.value, category: categoryLabel(category), max: max.value });
+  finding.category = category;
+  return { key: `${retention.span.start.line}:${retention.span.start.column}:${category}`, finding };
+}
+
+function applySeverity(findings: Finding[], catalog: EngineCatalog | undefined): Finding[] {
+  if (!catalog) return findings;
+  const result: Finding[] = [];
+  for (const finding of findings) {
+    const severity = catalog.severityFor(finding.ruleId);
+    if (severity === 'off') continue;
+    result.push(severity ? { ...finding, severity } : finding);
+  }
+  return result;
 }
 
 function sourceRelated(flow: SinkFlow): Finding['related'] {

@@ -46,7 +46,7 @@ export class CommentIndex {
 
   constructor(
     comments: readonly TSESTree.Comment[],
-    private readonly text: string,
+    readonly text: string,
   ) {
     this.sorted = [...comments].sort((a, b) => a.range[0] - b.range[0]);
   }

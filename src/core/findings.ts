@@ -26,6 +26,30 @@ export const RULES = {
     message: '@retention value "{{value}}" is not an ISO-8601 duration (P30D, P1Y, PT12H), `session` or `indefinite`.',
     help: 'Write the retention as an ISO-8601 duration such as P30D, or `session`, or `indefinite`.',
   },
+  'forbidden-sink': {
+    severity: 'error',
+    description: 'Personal data reaches a sink that the catalog forbids for its category.',
+    message: '{{data}} ({{category}}) reaches {{sink}}, which the catalog forbids for this category.',
+    help: 'Do not send this data there: drop or sanitize it first. A @retention in code does not lift a catalog prohibition.',
+  },
+  'retention-exceeds-maximum': {
+    severity: 'warning',
+    description: 'A declared retention is longer than the catalog\'s maxRetention for the category.',
+    message: 'Retention {{value}} for {{category}} is longer than the catalog maximum {{max}}.',
+    help: 'Shorten the retention to at most the catalog\'s maxRetention, or change the catalog after review.',
+  },
+  'undeclared-personal-data': {
+    severity: 'warning',
+    description: 'Personal data found in code belongs to no category the catalog declares.',
+    message: '{{category}} reaches {{sinkKind}} sinks in code, but the catalog declares no such category or policy.',
+    help: 'Add the category (and its policies) to privacy-catalog.json, or remove the flow.',
+  },
+  'catalog-drift': {
+    severity: 'warning',
+    description: 'The catalog names something the code no longer has, a policy no flow uses, or a retention left undecided.',
+    message: '{{detail}}',
+    help: 'Bring privacy-catalog.json up to date with the code.',
+  },
   'suppression-missing-reason': {
     severity: 'warning',
     description: 'A privacy-review-disable-next-line comment gives no reason.',

@@ -9,7 +9,7 @@ import { collectTypeShapes, TypeValues } from './sources/declaredTypes';
 import { NameRules } from './sources/names';
 import type { EngineCatalog } from './catalog/engineCatalog';
 import type { Finding } from './findings';
-import type { Position } from './types';
+import type { Position, SinkKind } from './types';
 
 export interface AnalyzerOptions {
   catalog?: EngineCatalog;
@@ -24,6 +24,10 @@ export interface AnalysisResult {
   findings: Finding[];
   /** Set when the file does not parse: nothing else was analysed. */
   parseError?: { message: string; position: Position };
+  /** Every flow of personal data into a sink, covered by retention or not (for catalog init/check). */
+  dataFlows: { category: string; sinkKind: SinkKind; line: number }[];
+  /** `Type.member` of every declared type in the file (for catalog drift). */
+  declaredMembers: string[];
   timings: { parseMs: number; analyzeMs: number };
 }
 
@@ -44,12 +48,15 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
         return {
           filePath,
           findings: [],
+          dataFlows: [],
+          declaredMembers: [],
           parseError: { message: parsed.message, position: parsed.position },
           timings: { parseMs: parsedAt - started, analyzeMs: 0 },
         };
       }
       const comments = new CommentIndex(parsed.comments, text);
-      const types = new TypeValues(collectTypeShapes(parsed.ast, comments), names, filePath);
+      const shapes = collectTypeShapes(parsed.ast, comments);
+      const types = new TypeValues(shapes, names, filePath);
       const walker = new FlowWalker({
         text,
         comments,
@@ -61,7 +68,9 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       });
       walker.walkProgram(parsed.ast);
       const findings = buildFindings(walker.flows, comments, { catalog, today: options.today ?? new Date().toISOString().slice(0, 10) });
-      return { filePath, findings, timings: { parseMs: parsedAt - started, analyzeMs: performance.now() - parsedAt } };
+      const dataFlows = walker.flows.map((flow) => ({ category: flow.item.category, sinkKind: flow.kind, line: flow.span.start.line }));
+      const declaredMembers = [...shapes.values()].flatMap((shape) => [...shape.members.keys()].map((member) => `${shape.name}.${member}`));
+      return { filePath, findings, dataFlows, declaredMembers, timings: { parseMs: parsedAt - started, analyzeMs: performance.now() - parsedAt } };
     },
   };
 }

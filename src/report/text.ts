@@ -17,6 +17,7 @@ export function formatText(result: ScanResult, options: TextOptions = {}): strin
   }
   for (const [file, findings] of [...byFile].sort((a, b) => a[0].localeCompare(b[0]))) {
     lines.push(paint('4', file));
+    findings.sort((a, b) => a.span.start.line - b.span.start.line || a.span.start.column - b.span.start.column);
     const rows = findings.map((finding) => [
       `  ${finding.span.start.line}:${finding.span.start.column + 1}`,
       finding.severity === 'error' ? paint('31', 'error') : paint('33', 'warning'),

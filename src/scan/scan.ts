@@ -1,10 +1,16 @@
 // A scan of a directory tree: discover, read, analyse each file; nothing one file does stops the rest.
 import * as path from 'node:path';
-import { createAnalyzer, type AnalyzerOptions, type Finding } from '../core';
+import { createAnalyzer, RULES, type AnalyzerOptions, type Finding } from '../core';
+import { categoryInfo } from '../core/categories';
+import { renderMessage } from '../core/findings';
+import { retentionSeconds } from '../core/retention/duration';
+import type { SinkKind } from '../core/types';
+import type { LoadedCatalog } from './catalogFile';
 import { discoverFiles, type DiscoverOptions } from './discover';
 import { readSource } from './readSource';
 
-export interface ScanOptions extends DiscoverOptions, AnalyzerOptions {
+export interface ScanOptions extends DiscoverOptions, Omit<AnalyzerOptions, 'catalog'> {
+  catalog?: LoadedCatalog;
   maxFileBytes?: number;
   onProgress?: (done: number, total: number) => void;
 }
@@ -19,37 +25,81 @@ export interface ScanResult {
   filesScanned: number;
   findings: FileFinding[];
   skipped: { file: string; reason: string }[];
+  /** Every flow of personal data into a sink, covered or not. */
+  dataFlows: { file: string; category: string; sinkKind: SinkKind; line: number }[];
+  declaredMembers: Set<string>;
+  catalogPath?: string;
   durationMs: number;
 }
 
 export function scanDirectory(root: string, options: ScanOptions = {}): ScanResult {
   const started = performance.now();
-  const analyzer = createAnalyzer(options);
-  const discovered = discoverFiles(root, options);
-  const findings: FileFinding[] = [];
-  const skipped = [...discovered.skipped];
-  let scanned = 0;
+  const analyzer = createAnalyzer({ ...options, catalog: options.catalog?.engine });
+  const discovered = discoverFiles(root, { ...options, exclude: [...(options.exclude ?? []), ...(options.catalog?.file.ignore ?? [])] });
+  const result: ScanResult = {
+    root,
+    filesScanned: 0,
+    findings: [],
+    skipped: [...discovered.skipped],
+    dataFlows: [],
+    declaredMembers: new Set(),
+    catalogPath: options.catalog ? relativePath(root, options.catalog.path) : undefined,
+    durationMs: 0,
+  };
   discovered.files.forEach((file, index) => {
     const read = readSource(path.join(root, file), options.maxFileBytes);
     if (!read.ok) {
-      skipped.push({ file, reason: read.reason });
+      result.skipped.push({ file, reason: read.reason });
     } else {
       try {
-        const result = analyzer.analyze(read.text, file);
-        if (result.parseError) {
-          const { line, column } = result.parseError.position;
-          skipped.push({ file, reason: `does not parse: ${result.parseError.message} (${line}:${column + 1})` });
+        const analysis = analyzer.analyze(read.text, file);
+        if (analysis.parseError) {
+          const { line, column } = analysis.parseError.position;
+          result.skipped.push({ file, reason: `does not parse: ${analysis.parseError.message} (${line}:${column + 1})` });
         } else {
-          scanned++;
-          for (const finding of result.findings) findings.push({ ...finding, file });
+          result.filesScanned++;
+          for (const finding of analysis.findings) result.findings.push({ ...finding, file });
+          for (const flow of analysis.dataFlows) result.dataFlows.push({ file, ...flow });
+          for (const member of analysis.declaredMembers) result.declaredMembers.add(member);
         }
       } catch (error) {
         // An engine bug on one file must not lose the rest of the scan.
-        skipped.push({ file, reason: `internal error: ${error instanceof Error ? error.message : String(error)}` });
+        result.skipped.push({ file, reason: `internal error: ${error instanceof Error ? error.message : String(error)}` });
       }
     }
     options.onProgress?.(index + 1, discovered.files.length);
   });
-  skipped.sort((a, b) => a.file.localeCompare(b.file));
-  return { root, filesScanned: scanned, findings, skipped, durationMs: performance.now() - started };
+  if (options.catalog && result.catalogPath) result.findings.push(...policiesOverMaximum(options.catalog, result.catalogPath));
+  result.skipped.sort((a, b) => a.file.localeCompare(b.file));
+  result.durationMs = performance.now() - started;
+  return result;
+}
+
+/** Catalog policies that keep data longer than the same catalog's maxRetention, reported in the catalog. */
+function policiesOverMaximum(catalog: LoadedCatalog, catalogFile: string): FileFinding[] {
+  const findings: FileFinding[] = [];
+  (catalog.file.policies ?? []).forEach((policy, index) => {
+    const max = catalog.engine.maxRetentionFor(policy.category);
+    const seconds = retentionSeconds(policy.retention);
+    if (!max || seconds === undefined || seconds <= max.seconds) return;
+    const { line, column } = catalog.locate(['policies', index, 'retention']);
+    const data = { value: policy.retention, category: categoryInfo(policy.category)?.label ?? policy.category, max: max.value };
+    const severity = catalog.engine.severityFor('retention-exceeds-maximum');
+    if (severity === 'off') return;
+    findings.push({
+      ruleId: 'retention-exceeds-maximum',
+      severity: severity ?? RULES['retention-exceeds-maximum'].severity,
+      message: renderMessage('retention-exceeds-maximum', data),
+      messageData: data,
+      span: { start: { line, column: column - 1 }, end: { line, column: column - 1 } },
+      category: policy.category,
+      related: [],
+      file: catalogFile,
+    });
+  });
+  return findings;
+}
+
+export function relativePath(root: string, absolute: string): string {
+  return path.relative(root, absolute).split(path.sep).join('/');
 }

@@ -10,13 +10,15 @@
 //   is a server's address, not a postal `address`. Catalog rules go before built-in ones.
 // - Guards, all data in taxonomy-words.ts: a flag/verb/count first word (`isMobile`, `sendEmail`),
 //   a metadata word after the match (`emailVerified`, `ipVersion`, `EMAIL_REGEX`), a sanitized
-//   form anywhere (`hashedEmail`), and per rule `atEnd`/`after`/`notAfter` plus per-category
-//   look-alikes (`i phone`). A false positive costs a user's trust more than a miss costs a finding.
+//   form anywhere (`hashedEmail`), an organisation right before (`companyEmail`), and per rule
+//   `atEnd`/`after`/`notAfter` plus per-category look-alikes (`i phone`). A false positive costs
+//   a user's trust more than a miss costs a finding.
 import type { CategoryId } from '../types';
 import { CATEGORY_TABLE } from './taxonomy';
 import {
   NON_VALUE_AFTER_WORDS,
   NON_VALUE_FIRST_WORDS,
+  ORGANIZATION_QUALIFIERS,
   SANITIZED_WORDS,
   TOKEN_ALIASES,
   type RuleSpec,
@@ -65,6 +67,7 @@ const CACHE_LIMIT = 200_000;
 const NON_VALUE_FIRST = new Set(NON_VALUE_FIRST_WORDS);
 const NON_VALUE_AFTER = new Set(NON_VALUE_AFTER_WORDS);
 const SANITIZED = new Set(SANITIZED_WORDS);
+const ORGANIZATION = new Set(ORGANIZATION_QUALIFIERS);
 const splitWords = (words: string): string[] => words.split(' ');
 
 function compile(extra: ExtraNameRules | undefined): CompiledTable {
@@ -157,7 +160,7 @@ function isRefused(match: Match, words: readonly string[], table: CompiledTable)
   if (start > 0 && NON_VALUE_FIRST.has(words[0])) return true;
   for (let index = end; index < words.length; index++) if (NON_VALUE_AFTER.has(words[index])) return true;
   if (rule.atEnd && end !== words.length) return true;
-  if (rule.notAfter && start > 0 && rule.notAfter.has(words[start - 1])) return true;
+  if (start > 0 && (ORGANIZATION.has(words[start - 1]) || rule.notAfter?.has(words[start - 1]))) return true;
   for (const lookalike of table.lookalikes.get(rule.category) ?? []) {
     // Any occurrence of the look-alike that overlaps the match.
     for (let at = Math.max(0, start - lookalike.length + 1); at < end; at++) if (occursAt(words, at, lookalike)) return true;

@@ -49,7 +49,8 @@ export const PERSON_NAME: CategorySpec = {
   fideslang: 'user.name',
   rules: [
     'first name', 'last name', 'full name', 'middle name', 'given name', 'surname', 'forename', 'fname', 'lname',
-    'maiden name', 'legal name', 'real name', 'birth name', 'person name',
+    // Not `realName`: in code it is the resolved name behind an alias more often than a person's.
+    'maiden name', 'legal name', 'birth name', 'person name',
     { words: 'family name', notAfter: ['font', 'product', 'device', 'os', 'cpu', 'gpu', 'chip', 'type', 'protocol', 'address'] },
     // Bare `name` is a file, a class, an event, a product … far more often than a person: only an
     // owner-qualified name counts. `displayName` alone is React's component name; a user's one is a name.
@@ -83,7 +84,7 @@ export const USERNAME: CategorySpec = {
   rules: [
     { words: 'user name', notAfter: SYSTEM_ACCOUNT_QUALIFIERS },
     // A login is the account name only as the head noun: `loginAttempts`, `loginUrl`, `lastLoginAt` are not.
-    { words: 'login', atEnd: true, notAfter: ['last', 'first', 'social', 'google', 'facebook', 'github', 'apple', 'sso', 'oauth', 'auto', 'failed', 'successful', 'remember', 'force', 'after', 'before', 'post', 'pre', 'admin', 'do', 'try', 'attempt'] },
+    { words: 'login', atEnd: true, notAfter: ['navigator', 'last', 'first', 'social', 'google', 'facebook', 'github', 'apple', 'sso', 'oauth', 'auto', 'failed', 'successful', 'remember', 'force', 'after', 'before', 'post', 'pre', 'admin', 'do', 'try', 'attempt'] },
     { words: 'login name', notAfter: SYSTEM_ACCOUNT_QUALIFIERS },
     { words: 'login id', notAfter: SYSTEM_ACCOUNT_QUALIFIERS },
     'user login', 'screen name', 'nickname', 'gamertag', 'gamer tag', 'player tag', 'psn id', 'xbox gamertag',

@@ -17,7 +17,8 @@ const PERIPHERAL_QUALIFIERS = [
 /** Who or what makes a `location` a person's whereabouts (`userLocation`), unlike `window.location`. */
 const LOCATION_OWNERS = [
   ...PERSON_OWNERS, 'user', 'current', 'gps', 'gnss', 'precise', 'exact', 'known', 'live', 'realtime', 'device',
-  'driver', 'rider', 'courier', 'delivery', 'pickup', 'dropoff', 'geo', 'my', 'phone', 'mobile', 'last', 'home',
+  'driver', 'rider', 'courier', 'delivery', 'pickup', 'dropoff', 'geo', 'my', 'phone', 'mobile', 'home',
+  // Not `last`: `lastLocation` is a cursor or a route far more often; `lastKnownLocation` is covered by `known`.
 ];
 
 export const IP_ADDRESS: CategorySpec = {
@@ -29,6 +30,9 @@ export const IP_ADDRESS: CategorySpec = {
     // gateway's own address is infrastructure, not a person's.
     { words: 'ip', notAfter: INFRA_QUALIFIERS },
     { words: 'ip address', notAfter: INFRA_QUALIFIERS },
+    // `ipv4`/`IPv6` alone name the protocol version (`family: 'IPv4'`); with an address, or a client's, they are one.
+    { words: 'ipv address', notAfter: INFRA_QUALIFIERS },
+    { words: 'ipv', after: ['client', 'user', 'remote', 'source', 'customer', 'player', 'real', 'origin', 'visitor'] },
     // The far side of a connection and the proxy headers are always the client, whatever holds them
     // (`req.socket.remoteAddress`).
     'remote address', 'remote ip', 'x forwarded for', 'forwarded for', 'x real ip', 'client ip', 'true client ip',
@@ -48,8 +52,8 @@ export const DEVICE_ID: CategorySpec = {
     { words: 'serial number', notAfter: ['cert', 'certificate', 'x', 'key', 'ca', 'crl', 'sequence', 'invoice', 'batch', 'lot'] },
     { words: 'device id', notAfter: PERIPHERAL_QUALIFIERS },
     { words: 'device serial', notAfter: PERIPHERAL_QUALIFIERS },
+    // Not `installationId`: GitHub Apps and package managers use it for their own installs.
     'console id', 'console serial', 'device fingerprint', 'browser fingerprint', 'device token', 'push token',
-    'installation id', 'install id',
   ],
   lookalikes: [],
 };

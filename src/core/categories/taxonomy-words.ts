@@ -39,8 +39,6 @@ export interface CategorySpec {
  */
 export const TOKEN_ALIASES: Readonly<Record<string, string>> = {
   addr: 'address', adr: 'address', ipaddr: 'ip address', ipaddress: 'ip address', remoteaddr: 'remote address',
-  // Digits are separate tokens and are dropped before matching, so `ipv4Addr` reads `ip address`.
-  ipv: 'ip',
   emailaddress: 'email address', mailaddress: 'mail address', emailid: 'email id', email_id: 'email id',
   username: 'user name', loginname: 'login name', screenname: 'screen name', nickname: 'nickname',
   firstname: 'first name', lastname: 'last name', fullname: 'full name', middlename: 'middle name',
@@ -66,11 +64,11 @@ export const TOKEN_ALIASES: Readonly<Record<string, string>> = {
  */
 export const NON_VALUE_FIRST_WORDS: readonly string[] = [
   'is', 'has', 'have', 'had', 'should', 'can', 'could', 'will', 'must', 'may', 'was', 'were', 'did', 'does', 'do',
-  'allow', 'allows', 'enable', 'disable', 'show', 'hide', 'toggle', 'not', 'non', 'without', 'with', 'need', 'needs',
+  'allow', 'allows', 'prefer', 'in', 'from', 'enable', 'disable', 'show', 'hide', 'toggle', 'not', 'non', 'without', 'with', 'need', 'needs',
   'validate', 'validates', 'verify', 'check', 'confirm', 'require', 'requires', 'supports', 'support',
   'send', 'sends', 'resend', 'notify', 'subscribe', 'unsubscribe', 'on', 'handle', 'render', 'track', 'log',
   'mask', 'redact', 'hash', 'anonymize', 'anonymise', 'pseudonymize', 'obfuscate', 'truncate', 'sanitize', 'sanitise', 'scrub',
-  'strip', 'remove', 'delete', 'clear', 'reset', 'update', 'set', 'change', 'edit', 'save', 'write', 'persist',
+  'add', 'append', 'insert', 'strip', 'remove', 'delete', 'clear', 'reset', 'update', 'set', 'change', 'edit', 'save', 'write', 'persist',
   'create', 'make', 'build', 'generate', 'download', 'upload', 'compress', 'decompress', 'open', 'close',
   'count', 'total', 'max', 'min', 'number', 'n',
   'fake', 'mock', 'dummy', 'sample', 'example', 'placeholder', 'random', 'test',
@@ -91,14 +89,16 @@ export const NON_VALUE_AFTER_WORDS: readonly string[] = [
   // measures and shapes
   'count', 'length', 'len', 'size', 'max', 'min', 'limit', 'digits', 'chars', 'characters', 'bytes', 'bits',
   'type', 'kind', 'format', 'pattern', 'regex', 're', 'regexp', 'mask', 'template', 'schema', 'version', 'family',
-  'range', 'cidr', 'subnet', 'prefix', 'suffix', 'domain', 'country', 'region', 'city', 'timezone', 'location', 'geo',
+  'range', 'cidr', 'subnet', 'whitelist', 'allowlist', 'prefix', 'suffix', 'domain', 'country', 'region', 'city', 'timezone', 'location', 'geo',
   'index', 'idx', 'offset', 'key', 'id', 'code', 'token', 'otp', 'at', 'time', 'timestamp', 'ts', 'date',
   // code and configuration around the value
   'config', 'configuration', 'settings', 'options', 'opts', 'service', 'provider', 'client', 'server', 'host', 'port',
   'api', 'url', 'uri', 'endpoint', 'route', 'path', 'header', 'handler', 'listener', 'callback', 'cb', 'fn', 'func',
   'util', 'utils', 'helper', 'helpers', 'module', 'factory', 'builder', 'parser', 'validator', 'formatter', 'lookup',
   'js', 'sdk', 'lib', 'library', 'package', 'plugin', 'transport', 'transporter', 'adapter', 'driver', 'queue', 'job',
-  'worker', 'error', 'errors', 'err', 'exception', 'rule', 'rules', 'policy', 'json',
+  'worker', 'error', 'errors', 'err', 'exception', 'rule', 'rules', 'policy', 'json', 'fragment',
+  // socket options and protocol constants: IP_MULTICAST_TTL, IP_ADD_MEMBERSHIP
+  'ttl', 'membership', 'multicast', 'loop', 'protocol', 'proto',
   // messages about the value
   'subject', 'body', 'content', 'html', 'text', 'message', 'msg', 'notification', 'notifications', 'alert', 'alerts',
   'from', 'reminder',
@@ -114,13 +114,22 @@ export const SANITIZED_WORDS: readonly string[] = [
   'obfuscated', 'truncated', 'scrubbed', 'sanitized', 'sanitised', 'sha', 'md', 'hmac', 'digest', 'salted',
 ];
 
+/**
+ * An organisation's contact data is not a person's: `companyEmail`, `storeAddress`, `merchantIban`,
+ * `noreplyEmail`. Refuses a match of any category when it is the word right before it.
+ */
+export const ORGANIZATION_QUALIFIERS: readonly string[] = [
+  'company', 'business', 'store', 'shop', 'warehouse', 'office', 'merchant', 'vendor', 'supplier', 'organization',
+  'organisation', 'org', 'branch', 'venue', 'restaurant', 'hotel', 'corporate', 'firm', 'agency', 'brand', 'team',
+  'noreply', 'support', 'sales', 'helpdesk', 'system', 'platform',
+];
+
 /** People whose name is personal data: `customerName`, `cardholderName`, `recipientName`. */
 export const PERSON_OWNERS: readonly string[] = [
-  'customer', 'player', 'member', 'contact', 'billing', 'shipping', 'holder', 'cardholder', 'recipient', 'receiver',
-  'patient', 'employee', 'person', 'author', 'guest', 'student', 'teacher', 'parent', 'guardian', 'applicant',
-  'passenger', 'buyer', 'payer', 'payee', 'beneficiary', 'subscriber', 'attendee', 'candidate', 'spouse', 'father',
-  'mother', 'doctor', 'physician', 'signer', 'signatory', 'witness', 'traveler', 'traveller', 'kin', 'consignee',
-  'insured', 'policyholder', 'resident', 'citizen', 'owner',
+  'customer', 'player', 'contact', 'billing', 'shipping', 'holder', 'cardholder', 'recipient', 'patient', 'employee',
+  'person', 'author', 'guest', 'student', 'teacher', 'guardian', 'applicant', 'passenger', 'buyer', 'payer', 'payee',
+  'beneficiary', 'attendee', 'spouse', 'father', 'mother', 'doctor', 'physician', 'signer', 'signatory', 'witness',
+  'traveler', 'traveller', 'kin', 'consignee', 'insured', 'policyholder', 'resident', 'citizen', 'owner',
   // Left out on purpose, each common in code for a non-person: member (class member), parent (tree node),
   // caller (stack frame), visitor (AST), subscriber/receiver (pub/sub), candidate, client (OAuth), driver, tenant, agent.
 ];
@@ -156,6 +165,7 @@ export const NON_POSTAL_ADDRESS_QUALIFIERS: readonly string[] = [
   'contract', 'wallet', 'token', 'ethereum', 'bitcoin', 'btc', 'crypto', 'deposit', 'withdrawal', 'signer',
   'spender', 'multisig', 'vault', 'pool', 'factory', 'implementation', 'account', 'public', 'private', 'ipfs',
   'onion', 'static', 'elastic', 'floating', 'from', 'to', 'reply', 'cc', 'bcc', 'sender', 'forwarding', 'relay',
+  'reuse', 'source', 'group', 'lookup', 'related', 'candidate', 'attempted',
 ];
 
 /** Credentials of a system account, not a person's login: `dbUserName`, `SMTP_USERNAME`. */

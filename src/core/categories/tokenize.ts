@@ -4,8 +4,8 @@
 // lower→upper change (camelCase), before the last capital of an acronym that starts a
 // capitalised word (`XMLHttpRequest` → xml http request, `userIPAddress` → user ip address),
 // and between letters and digits (`address2` → address 2, `ipv4Addr` → ipv 4 addr). An acronym
-// followed by one lowercase letter keeps it (`IPs`, `IDs`, `IPv4`): that is a plural or a
-// version, not the start of a new word. Non-ASCII letters are letters.
+// keeps a plural `s` (`IPs`, `IDs`) and a version `v` before digits (`IPv4`); any other single
+// lowercase letter starts a word (`TIn` → t in). Non-ASCII letters are letters.
 
 const enum CharKind {
   Separator,
@@ -23,6 +23,13 @@ function kindOf(code: number): CharKind {
   if (ch.toLowerCase() !== ch) return CharKind.Upper;
   if (ch.toUpperCase() !== ch) return CharKind.Lower;
   return CharKind.Separator;
+}
+
+/** `s` after an acronym is its plural; `v` before digits is a version (`IPv6`). */
+function isAcronymSuffix(name: string, at: number): boolean {
+  const letter = name.charCodeAt(at);
+  if (letter === 115 /* s */) return true;
+  return letter === 118 /* v */ && at + 1 < name.length && kindOf(name.charCodeAt(at + 1)) === CharKind.Digit;
 }
 
 export function tokenize(name: string): string[] {
@@ -50,8 +57,8 @@ export function tokenize(name: string): string[] {
     let lowerEnd = runEnd + 1;
     while (lowerEnd < length && kindOf(name.charCodeAt(lowerEnd)) === CharKind.Lower) lowerEnd++;
     const capitals = runEnd - i;
-    if (capitals === 1 || lowerEnd - runEnd === 1) {
-      // `Address`, or an acronym with a plural/version letter: `IPs`, `IPv`.
+    if (capitals === 1 || (lowerEnd - runEnd === 1 && isAcronymSuffix(name, runEnd))) {
+      // `Address`, or an acronym with a plural/version letter: `IPs`, `IPv4`.
       emit(i, lowerEnd);
     } else {
       // `XMLHttp`: the last capital starts the next word.

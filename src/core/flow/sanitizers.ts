@@ -3,10 +3,10 @@ import { tokenize } from '../categories';
 
 /** Words that make a function a sanitizer wherever they stand in its name (maskEmail, hashIp, redactPii). */
 const SANITIZER_WORDS = new Set([
-  'mask', 'masked', 'redact', 'redacted', 'hash', 'hashed', 'sha256', 'sha1', 'md5', 'hmac', 'digest',
+  'mask', 'masked', 'redact', 'redacted', 'hash', 'hashed', 'sha', 'hmac', 'digest', 'argon',
   'anonymise', 'anonymize', 'anonymised', 'anonymized', 'pseudonymise', 'pseudonymize', 'pseudonymised', 'pseudonymized',
   'encrypt', 'encrypted', 'obfuscate', 'obfuscated', 'scrub', 'scrubbed', 'sanitize', 'sanitise', 'sanitized', 'sanitised',
-  'truncate', 'truncated', 'tokenize', 'tokenise', 'censor', 'strip', 'bcrypt', 'argon2', 'scrypt',
+  'truncate', 'truncated', 'tokenize', 'tokenise', 'censor', 'strip', 'bcrypt', 'scrypt',
 ]);
 
 /** Calls in a callee chain that hash what flows into the chain: crypto.createHash(…).update(x).digest(). */
@@ -24,7 +24,8 @@ export class Sanitizers {
     const method = callPath[callPath.length - 1];
     if (this.extra.has(method) || this.extra.has(callPath.join('.'))) return true;
     if (callPath.some((segment) => HASH_CHAIN_CALLS.has(segment.replace(/\(\)$/, '')) && segment.endsWith('()'))) return true;
-    return tokenize(method).some((word) => SANITIZER_WORDS.has(word));
+    // The tokenizer splits digits off (sha256 → sha 256), so digest names are matched whole too.
+    return /^(md5|sha\d*|argon2\w*)$/i.test(method) || tokenize(method).some((word) => SANITIZER_WORDS.has(word));
   }
 }
 

@@ -117,8 +117,9 @@ export class FlowWalker {
       case 'TSSatisfiesExpression':
       case 'TSTypeAssertion':
       case 'ChainExpression':
-      case 'ExpressionStatement':
         return this.visit(node.expression, scope);
+      case 'ExpressionStatement':
+        return this.asStatement(node, () => this.visit(node.expression, scope));
       case 'ParenthesizedExpression' as string:
         return this.visit((node as unknown as { expression: TSESTree.Node }).expression, scope);
       case 'SequenceExpression':
@@ -271,8 +272,10 @@ export class FlowWalker {
     let value = variable.value;
     if (variable.pii) {
       value = union(value, this.itemValue(variable.pii, { kind: 'annotation' }, variable.declarationSpan ?? node.loc, node.name, variable));
-    } else if (!value.sanitized && !value.constant) {
-      value = union(value, this.nameValue(node.name, variable.declarationSpan ?? node.loc, node.name, variable));
+    } else if (!value.sanitized && !value.constant && !value.items.length && !value.fields?.size) {
+      // The name speaks only where the value itself is unknown: `const clientAddr = req.ip` is an IP.
+      const byName = this.nameValue(node.name, variable.declarationSpan ?? node.loc, node.name, variable);
+      if (!isEmpty(byName)) value = byName;
     }
     if (variable.retention) value = withRetention(value, variable.retention);
     return withStep(value, node.name);

@@ -5,6 +5,19 @@ import { simpleTraverse, type TSESTree } from '@typescript-eslint/typescript-est
 import { calleeSegments } from './callSite';
 import type { BindingInfo } from './types';
 
+/**
+ * Helpers whose callback parameter stands for the receiver (a transaction client, a scope): the
+ * parameter gets `callbackOf`, so `tx.user.create` inside `prisma.$transaction(async (tx) => …)`
+ * is known to be Prisma.
+ */
+export const CALLBACK_OWNER_METHODS: ReadonlySet<string> = new Set([
+  '$transaction',
+  'transaction',
+  'withScope',
+  'configureScope',
+  'withIsolationScope',
+]);
+
 export function collectBindings(program: TSESTree.Program): Map<string, BindingInfo> {
   const bindings = new Map<string, BindingInfo>();
   const merge = (name: string, info: BindingInfo) => {
@@ -30,21 +43,30 @@ export function collectBindings(program: TSESTree.Program): Map<string, BindingI
           break;
         case 'PropertyDefinition':
           if (node.key.type === 'Identifier' || node.key.type === 'PrivateIdentifier') {
-            merge(node.key.name, { ...typeInfo(node.typeAnnotation), ...initInfo(node.value) });
+            merge(node.key.name, { ...typeInfo(node.typeAnnotation), ...initInfo(node.value), ...decoratorInfo(node.decorators) });
           }
           break;
         case 'TSParameterProperty':
-          if (node.parameter.type === 'Identifier') merge(node.parameter.name, typeInfo(node.parameter.typeAnnotation));
-          else if (node.parameter.type === 'AssignmentPattern' && node.parameter.left.type === 'Identifier') {
-            merge(node.parameter.left.name, typeInfo(node.parameter.left.typeAnnotation));
+          if (node.parameter.type === 'Identifier') {
+            merge(node.parameter.name, { ...typeInfo(node.parameter.typeAnnotation), ...decoratorInfo(node.decorators) });
+          } else if (node.parameter.type === 'AssignmentPattern' && node.parameter.left.type === 'Identifier') {
+            merge(node.parameter.left.name, { ...typeInfo(node.parameter.left.typeAnnotation), ...decoratorInfo(node.decorators) });
           }
           break;
         case 'FunctionDeclaration':
         case 'FunctionExpression':
         case 'ArrowFunctionExpression':
           for (const param of node.params) {
-            if (param.type === 'Identifier' && param.typeAnnotation) merge(param.name, typeInfo(param.typeAnnotation));
+            if (param.type === 'Identifier' && (param.typeAnnotation || param.decorators?.length)) {
+              merge(param.name, { ...typeInfo(param.typeAnnotation), ...decoratorInfo(param.decorators) });
+            }
           }
+          break;
+        case 'ClassDeclaration':
+          if (node.id && node.superClass) merge(node.id.name, { superClass: calleeSegments(node.superClass).join('.') });
+          break;
+        case 'CallExpression':
+          collectCallbackParams(node, merge);
           break;
       }
     },
@@ -69,11 +91,44 @@ function collectDeclarator(node: TSESTree.VariableDeclarator, merge: (name: stri
   }
 }
 
+function collectCallbackParams(call: TSESTree.CallExpression, merge: (name: string, info: BindingInfo) => void): void {
+  if (!call.arguments.some(isFunctionNode)) return;
+  const callee = calleeSegments(call.callee);
+  if (!CALLBACK_OWNER_METHODS.has(callee[callee.length - 1])) return;
+  for (const argument of call.arguments) {
+    if (!isFunctionNode(argument)) continue;
+    for (const param of argument.params) {
+      if (param.type === 'Identifier') merge(param.name, { callbackOf: callee.join('.'), callbackCall: call });
+    }
+  }
+}
+
+function isFunctionNode(node: TSESTree.Node): node is TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression {
+  return node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression';
+}
+
+function decoratorInfo(decorators: TSESTree.Decorator[] | undefined): BindingInfo {
+  if (!decorators?.length) return {};
+  const names = decorators.map((decorator) => {
+    const path = calleeSegments(decorator.expression.type === 'CallExpression' ? decorator.expression.callee : decorator.expression);
+    return path[path.length - 1];
+  });
+  return { decorators: names };
+}
+
 function initInfo(init: TSESTree.Expression | null | undefined): BindingInfo {
   if (!init) return {};
   let expression: TSESTree.Node = init;
-  while (expression.type === 'AwaitExpression' || expression.type === 'TSAsExpression' || expression.type === 'TSNonNullExpression') {
-    expression = expression.type === 'AwaitExpression' ? expression.argument : expression.expression;
+  while (
+    expression.type === 'AwaitExpression' ||
+    expression.type === 'TSAsExpression' ||
+    expression.type === 'TSNonNullExpression' ||
+    expression.type === 'TSSatisfiesExpression' ||
+    expression.type === 'LogicalExpression'
+  ) {
+    // `globalThis.prisma ?? new PrismaClient()`, `models.User || model('User', schema)`: the created one.
+    if (expression.type === 'LogicalExpression') expression = isCreation(expression.right) || !isCreation(expression.left) ? expression.right : expression.left;
+    else expression = expression.type === 'AwaitExpression' ? expression.argument : expression.expression;
   }
   const module = requiredModule(expression);
   if (module) return { module };
@@ -87,6 +142,10 @@ function initInfo(init: TSESTree.Expression | null | undefined): BindingInfo {
     return { origin: calleeSegments(expression).join('.') };
   }
   return {};
+}
+
+function isCreation(node: TSESTree.Node): boolean {
+  return node.type === 'CallExpression' || node.type === 'NewExpression' || node.type === 'AwaitExpression';
 }
 
 /** `require('x')` and `require('x').y` → 'x'. */

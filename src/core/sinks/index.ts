@@ -3,10 +3,35 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { simpleTraverse } from '@typescript-eslint/typescript-estree';
 import { collectBindings } from './bindings';
 import { describeCallSite } from './callSite';
+import { bunyanSink } from './bunyan';
+import { consolaSink } from './consola';
 import { consoleSink } from './console';
+import { debugSink } from './debug';
+import { genericLoggerSink } from './genericLogger';
+import { log4jsSink } from './log4js';
+import { loglevelSink } from './loglevel';
+import { nestLoggerSink } from './nestLogger';
+import { pinoSink } from './pino';
+import { sentrySink } from './sentry';
+import { winstonSink } from './winston';
 import type { SinkContext, SinkMatch, SinkRecognizer } from './types';
 
-export const SINK_RECOGNIZERS: readonly SinkRecognizer[] = [consoleSink];
+/** Specific libraries first (identified by the file's imports and creations), name-based fallbacks last. */
+export const SINK_RECOGNIZERS: readonly SinkRecognizer[] = [
+  // loggers and error reporters [log]
+  consoleSink,
+  winstonSink,
+  pinoSink,
+  bunyanSink,
+  log4jsSink,
+  nestLoggerSink,
+  debugSink,
+  loglevelSink,
+  consolaSink,
+  sentrySink,
+  // fallbacks
+  genericLoggerSink,
+];
 
 export function recognizeCall(call: TSESTree.CallExpression, context: SinkContext): SinkMatch | undefined {
   const site = describeCallSite(call, context);

@@ -39,7 +39,7 @@ export class NameRules {
 
 /** Tags in the JSDoc (or any comment run) directly before a declaration. */
 export function declarationTags(comments: CommentIndex, node: TSESTree.Node, fileLabel: string): DeclarationTags {
-  const leading = comments.leadingComments(node.range[0]);
+  const leading = comments.leadingComments(declarationStart(comments.text, node.range[0]));
   if (leading.length === 0) return {};
   const pii = piiTagIn(leading)?.category;
   const tag = retentionTagIn(leading);
@@ -47,4 +47,15 @@ export function declarationTags(comments: CommentIndex, node: TSESTree.Node, fil
     ? { value: tag.value, declaredBy: `@retention ${tag.value} on ${fileLabel}`, span: tag.comment.loc }
     : undefined;
   return { ...(pii ? { pii } : {}), ...(retention ? { retention } : {}) };
+}
+
+/** A JSDoc stands before `export`/`default`/`declare`: step back over those keywords. */
+function declarationStart(text: string, offset: number): number {
+  let start = offset;
+  for (;;) {
+    const before = text.slice(Math.max(0, start - 40), start);
+    const match = /(?:^|[\s;}])(export|default|declare)\s+$/.exec(before);
+    if (!match) return start;
+    start -= before.length - before.lastIndexOf(match[1]);
+  }
 }
