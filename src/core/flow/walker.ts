@@ -351,8 +351,10 @@ export class FlowWalker {
       const key = property.computed ? undefined : propertyKeyName(property.key);
       if (property.computed) this.visit(property.key, scope);
       let value = this.visit(property.value, scope);
-      if (key !== undefined && !value.sanitized && !value.constant && property.value.type !== 'ArrowFunctionExpression' && property.value.type !== 'FunctionExpression') {
-        value = union(value, this.nameValue(key, property.key.loc, key));
+      // The key speaks only where the value itself is unknown, as for variable names.
+      if (key !== undefined && !value.sanitized && !value.constant && !value.items.length && !value.fields?.size && !isFunctionNode(property.value)) {
+        const byName = this.nameValue(key, property.key.loc, key);
+        if (!isEmpty(byName)) value = byName;
       }
       if (key === undefined) spreads.push(flatten(value));
       else if (!isEmpty(value) || value.sanitized) fields.set(key, withStep(value, key));
@@ -380,7 +382,7 @@ export class FlowWalker {
     }
     let value = init ? this.visit(init, scope) : EMPTY;
     const annotation = declarator.id.type === 'Identifier' ? declarator.id.typeAnnotation : undefined;
-    if (annotation) value = union(value, this.declaredTypeValue(annotation.typeAnnotation));
+    if (annotation) value = withDeclaredType(value, this.declaredTypeValue(annotation.typeAnnotation));
     this.bindPattern(declarator.id, value, scope, declaration.declarations[0] === declarator ? declaration : declarator);
   }
 
@@ -798,6 +800,26 @@ function elementOf(value: Value): Value {
   if (value.sanitized && isEmpty(value)) return SANITIZED;
   if (!value.fields) return value;
   return value; // arrays of typed objects keep their element's fields
+}
+
+/**
+ * A value held in a variable of a declared type: the type's members say what each field is and
+ * how long it is kept, whatever expression filled it (`const t: Ticket = { email: req.body.email }`).
+ */
+function withDeclaredType(value: Value, declared: Value): Value {
+  if (!declared.fields?.size) return value;
+  if (!value.fields?.size) return union(value, declared);
+  const fields = new Map(value.fields);
+  for (const [key, declaredField] of declared.fields) {
+    const actual = fields.get(key);
+    if (!actual) {
+      fields.set(key, declaredField);
+      continue;
+    }
+    const retention = declaredField.items.find((item) => item.retention)?.retention;
+    fields.set(key, declaredField.sanitized ? declaredField : retention ? withRetention(actual, retention) : union(actual, declaredField));
+  }
+  return { ...value, fields };
 }
 
 function withRetention(value: Value, retention: Retention): Value {

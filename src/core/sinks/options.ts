@@ -29,6 +29,26 @@ export function objectProperty(node: TSESTree.Node | undefined, name: string): T
   return found;
 }
 
+/**
+ * Property `name` of an options argument, looking through `const` names and spreads:
+ * `{ ...COOKIE_DEFAULTS, httpOnly: true }` finds `maxAge` in `const COOKIE_DEFAULTS = { maxAge }`.
+ */
+export function optionProperty(node: TSESTree.Node | undefined, name: string, context: SinkContext, depth = 0): TSESTree.Node | undefined {
+  if (!node || depth > MAX_EVALUATION_DEPTH) return undefined;
+  const value = unwrap(node);
+  if (value.type === 'Identifier') return optionProperty(fileConstant(value.name, context), name, context, depth + 1);
+  if (value.type !== 'ObjectExpression') return undefined;
+  for (let index = value.properties.length - 1; index >= 0; index--) {
+    const property = value.properties[index];
+    if (property.type === 'Property' && propertyKey(property) === name) return property.value;
+    if (property.type === 'SpreadElement') {
+      const spread = optionProperty(property.argument, name, context, depth + 1);
+      if (spread) return spread;
+    }
+  }
+  return undefined;
+}
+
 export function propertyKey(property: TSESTree.Property): string | undefined {
   if (!property.computed && property.key.type === 'Identifier') return property.key.name;
   if (property.key.type === 'Literal') return String(property.key.value);

@@ -39,7 +39,10 @@ export class NameRules {
 
 /** Tags in the JSDoc (or any comment run) directly before a declaration. */
 export function declarationTags(comments: CommentIndex, node: TSESTree.Node, fileLabel: string): DeclarationTags {
-  const leading = comments.leadingComments(declarationStart(comments.text, node.range[0]));
+  // A JSDoc stands above the decorators of a class or member: start from the first decorator.
+  const decorators = 'decorators' in node ? (node.decorators as TSESTree.Decorator[] | undefined) : undefined;
+  const start = Math.min(node.range[0], ...(decorators ?? []).map((decorator) => decorator.range[0]));
+  const leading = comments.leadingComments(declarationStart(comments.text, start));
   if (leading.length === 0) return {};
   const pii = piiTagIn(leading)?.category;
   const tag = retentionTagIn(leading);
