@@ -49,6 +49,7 @@ export function buildFindings(flows: readonly SinkFlow[], comments: CommentIndex
       sink: flow.sink,
       source: { span: item.origin.span, text: item.origin.text, reason: item.reason, ...(item.declaration ? { declaration: item.declaration } : {}) },
       steps: item.steps,
+      ...(flow.functionAnchor ? { functionAnchor: flow.functionAnchor } : {}),
       related: [...sourceRelated(flow), ...flow.via.map((step) => ({ span: step.span, message: `passed on to ${step.sink} here` }))],
     });
   }

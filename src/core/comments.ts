@@ -51,6 +51,25 @@ export class CommentIndex {
     this.sorted = [...comments].sort((a, b) => a.range[0] - b.range[0]);
   }
 
+  private lineStarts: number[] | undefined;
+
+  /** 1-based line, 0-based column of an offset. */
+  positionAt(offset: number): { line: number; column: number } {
+    if (!this.lineStarts) {
+      this.lineStarts = [0];
+      for (let index = 0; index < this.text.length; index++) if (this.text.charCodeAt(index) === 10) this.lineStarts.push(index + 1);
+    }
+    const starts = this.lineStarts;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle] <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - starts[low] };
+  }
+
   get all(): readonly TSESTree.Comment[] {
     return this.sorted;
   }

@@ -1,5 +1,5 @@
 // Findings: rule ids, severities and messages keyed by id, rendered the same for every front end.
-import type { CategoryId, ClassificationReason, Retention, SinkKind, Span } from './types';
+import type { CategoryId, ClassificationReason, Position, Retention, SinkKind, Span } from './types';
 
 export const RULES = {
   'personal-data-logged': {
@@ -99,7 +99,9 @@ export interface Finding {
   /** The sink's callee as written, e.g. `logger.info` or `audit → logger.info`. */
   sink?: string;
   /** Where the data came from and why it is personal. */
-  source?: { span: Span; text: string; reason: ClassificationReason; declaration?: { span: Span; name: string } };
+  source?: { span: Span; text: string; reason: ClassificationReason; declaration?: { span: Span; name: string; anchor?: Position } };
+  /** The nearest enclosing named function, where a `@retention` JSDoc would cover the sink. */
+  functionAnchor?: { position: Position; name: string };
   /** Names the value went through. */
   steps?: readonly string[];
   related: RelatedLocation[];

@@ -20,7 +20,9 @@ const CATEGORY_ID = /^[a-z][a-z0-9_.-]*$/;
 const FIELD_REFERENCE = /^[A-Za-z_$][\w$]*\.[A-Za-z_$][\w$]*$/;
 const MAX_NESTING = 64;
 
-export function parseCatalog(text: string): CatalogLoad {
+export function parseCatalog(source: string): CatalogLoad {
+  // Editors on Windows may save a byte-order mark; it is not part of the JSON.
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   const lineStarts = computeLineStarts(text);
   const position = (offset: number) => {
     let low = 0;
@@ -116,9 +118,11 @@ class CatalogValidator {
   }
 
   private hasCycle(start: string, parents: Map<string, { parent: string }>): boolean {
+    // Only a category on the loop is its own ancestor; one whose chain merely leads into the loop is not.
     const seen = new Set<string>([start]);
     for (let current = parents.get(start)?.parent; current; current = parents.get(current)?.parent) {
-      if (seen.has(current)) return true;
+      if (current === start) return true;
+      if (seen.has(current)) return false;
       seen.add(current);
     }
     return false;
@@ -238,18 +242,20 @@ function computeLineStarts(text: string): number[] {
   return starts;
 }
 
-/** Deeply nested input would overflow the parser's recursion; measure it first. */
+/** Deeply nested input would overflow the parser's recursion; measure it first (skipping strings and comments). */
 function nestingDepth(text: string): number {
   let depth = 0;
   let max = 0;
-  let inString = false;
   for (let index = 0; index < text.length; index++) {
     const char = text[index];
-    if (inString) {
-      if (char === '\\') index++;
-      else if (char === '"') inString = false;
-    } else if (char === '"') inString = true;
-    else if (char === '{' || char === '[') max = Math.max(max, ++depth);
+    if (char === '"') {
+      for (index++; index < text.length && text[index] !== '"' && text[index] !== '\n' && text[index] !== '\r'; index++) if (text[index] === '\\') index++;
+    } else if (char === '/' && text[index + 1] === '/') {
+      while (index < text.length && text[index] !== '\n' && text[index] !== '\r') index++;
+    } else if (char === '/' && text[index + 1] === '*') {
+      const end = text.indexOf('*/', index + 2);
+      index = end < 0 ? text.length : end + 1;
+    } else if (char === '{' || char === '[') max = Math.max(max, ++depth);
     else if (char === '}' || char === ']') depth--;
   }
   return max;

@@ -1,6 +1,6 @@
 // Lexical scopes and function frames of the flow analysis.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type { Retention, SinkKind, Span } from '../types';
+import type { Position, Retention, SinkKind, Span } from '../types';
 import type { ParamMarker, Value } from './value';
 
 export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
@@ -12,12 +12,16 @@ export interface Variable {
   pii?: string;
   retention?: Retention;
   declarationSpan?: Span;
+  /** Where a JSDoc for the declaration goes. */
+  anchor?: Position;
   /** Nesting of conditional branches where it was declared: assignments deeper than this only add. */
   branchDepth: number;
   /** The function it names, for summaries at call sites. */
   fn?: FunctionNode;
   /** The scope a hoisted function was declared in (its closure). */
   fnScope?: Scope;
+  /** The declaration whose JSDoc belongs to the function. */
+  fnDeclaredAt?: { node: TSESTree.Node; name: string };
 }
 
 export class Scope {
@@ -58,9 +62,11 @@ export interface Frame {
   parent: Frame | undefined;
   /** Retention declared on the function, method or class (nearest first). */
   retention?: Retention;
+  /** Where a JSDoc on this function is honoured, and its name: for the "declare on the function" fix. */
+  anchor?: { position: Position; name: string };
   thisValue?: Value;
   /** Methods of the enclosing class, for `this.method(...)`. */
-  classMethods?: Map<string, { fn: FunctionNode; scope: Scope }>;
+  classMethods?: Map<string, { fn: FunctionNode; scope: Scope; declaredAt: { node: TSESTree.Node; name: string }; classRetention?: Retention }>;
   returns: Value[];
   flows: SummaryFlow[];
 }

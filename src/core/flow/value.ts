@@ -1,7 +1,7 @@
 // The abstract value the flow analysis computes for an expression: which personal data it
 // carries, field by field where the shape is known, and which parameters it depends on.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type { CategoryId, ClassificationReason, Retention, Span } from '../types';
+import type { CategoryId, ClassificationReason, Position, Retention, Span } from '../types';
 
 export interface TaintItem {
   category: CategoryId;
@@ -9,11 +9,18 @@ export interface TaintItem {
   /** The expression where the data was recognised (`req.ip`, `user.email`, `phone`). */
   origin: { span: Span; text: string };
   /** The declaration that made it personal (a member, variable or parameter), if any. */
-  declaration?: { span: Span; name: string };
+  declaration?: Declaration;
   /** Retention declared on that declaration. */
   retention?: Retention;
   /** Names the value passed through, for the hover's flow: ['ip', 'entry', 'payload']. */
   steps: readonly string[];
+}
+
+export interface Declaration {
+  span: Span;
+  name: string;
+  /** Where a JSDoc for it goes (before decorators and `export`): quick fixes insert there. */
+  anchor?: Position;
 }
 
 /** "This value is (part of) the function's parameter N": resolved at each call site. */

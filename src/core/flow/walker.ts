@@ -6,10 +6,10 @@ import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import { retentionTagIn, type CommentIndex } from '../comments';
 import { calleeSegments, memberName } from '../sinks/callSite';
 import { recognizeAssignment, recognizeCall, type SinkContext, type SinkMatch } from '../sinks';
-import { declarationTags, type NameRules } from '../sources/names';
+import { declarationAnchor, declarationTags, type NameRules } from '../sources/names';
 import { decoratorSource, headerGetterSource, isGeolocationCall, requestMemberSource } from '../sources/request';
 import { typeRefs, type TypeValues } from '../sources/declaredTypes';
-import type { Retention, SinkKind, Span } from '../types';
+import type { Position, Retention, SinkKind, Span } from '../types';
 import { isLastFourSlice, LAST_FOUR_SAFE, type Sanitizers } from './sanitizers';
 import { Frame, FunctionNode, FunctionSummary, Scope, SummaryFlow, Variable } from './scope';
 import { CONSTANT, EMPTY, flatten, isEmpty, SANITIZED, union, withoutCategories, withStep, type TaintItem, type Value } from './value';
@@ -26,6 +26,8 @@ export interface SinkFlow {
   siteRetention?: Retention;
   /** The path through wrappers, innermost sink last. */
   via: { sink: string; span: Span }[];
+  /** The nearest enclosing named function, where a `@retention` JSDoc would cover this sink. */
+  functionAnchor?: { position: Position; name: string };
 }
 
 export interface WalkerOptions {
@@ -149,7 +151,7 @@ export class FlowWalker {
         this.analyzeFunction(node, scope);
         return EMPTY;
       case 'FunctionDeclaration':
-        this.analyzeFunction(node, scope);
+        this.analyzeFunction(node, scope, node.id ? { node, name: node.id.name } : undefined);
         return EMPTY;
       case 'ClassDeclaration':
       case 'ClassExpression':
@@ -291,7 +293,7 @@ export class FlowWalker {
       category,
       reason,
       origin: { span, text },
-      ...(variable?.declarationSpan ? { declaration: { span: variable.declarationSpan, name: variable.name } } : {}),
+      ...(variable?.declarationSpan ? { declaration: { span: variable.declarationSpan, name: variable.name, anchor: variable.anchor } } : {}),
       ...(variable?.retention ? { retention: variable.retention } : {}),
       steps: [],
     };
@@ -377,7 +379,7 @@ export class FlowWalker {
     const init = declarator.init;
     if (init && isFunctionNode(init) && declarator.id.type === 'Identifier') {
       const variable = scope.lookup(declarator.id.name);
-      this.analyzeFunction(init, variable?.fnScope ?? scope, this.tagsOf(declaration));
+      this.analyzeFunction(init, variable?.fnScope ?? scope, { node: declaration, name: declarator.id.name });
       return;
     }
     let value = init ? this.visit(init, scope) : EMPTY;
@@ -401,6 +403,7 @@ export class FlowWalker {
           pii: tags.pii,
           retention: tags.retention,
           declarationSpan: pattern.loc,
+          anchor: this.options.comments.positionAt(declarationAnchor(this.options.comments, tagsNode)),
           branchDepth: this.branchDepth,
         });
         return;
@@ -478,7 +481,14 @@ export class FlowWalker {
         statement = statement.declaration;
       }
       if (statement.type === 'FunctionDeclaration' && statement.id) {
-        scope.vars.set(statement.id.name, { name: statement.id.name, value: EMPTY, fn: statement, fnScope: scope, branchDepth: this.branchDepth });
+        scope.vars.set(statement.id.name, {
+          name: statement.id.name,
+          value: EMPTY,
+          fn: statement,
+          fnScope: scope,
+          fnDeclaredAt: { node: statement, name: statement.id.name },
+          branchDepth: this.branchDepth,
+        });
       } else if (statement.type === 'VariableDeclaration') {
         for (const declarator of statement.declarations) {
           if (declarator.id.type === 'Identifier' && declarator.init && isFunctionNode(declarator.init)) {
@@ -487,6 +497,7 @@ export class FlowWalker {
               value: EMPTY,
               fn: declarator.init,
               fnScope: scope,
+              fnDeclaredAt: { node: statement, name: declarator.id.name },
               branchDepth: this.branchDepth,
             });
           }
@@ -498,18 +509,33 @@ export class FlowWalker {
   // ---- functions and classes ---------------------------------------------------------------
 
   /** Analyses a function body once; returns what its parameters reach and what it returns. */
-  private analyzeFunction(fn: FunctionNode, closure: Scope, declaredTags?: Retention, seeds?: Value[]): FunctionSummary {
+  /**
+   * Analyses a function body once; returns what its parameters reach and what it returns.
+   * `declaredAt` is the declaration whose JSDoc belongs to the function (the function itself, its
+   * `const` statement, or its method); `outerRetention` is the class's.
+   */
+  private analyzeFunction(
+    fn: FunctionNode,
+    closure: Scope,
+    declaredAt?: { node: TSESTree.Node; name: string },
+    seeds?: Value[],
+    outerRetention?: Retention,
+  ): FunctionSummary {
     const existing = this.summaries.get(fn);
     if (existing === 'pending') return { returnValue: EMPTY, flows: [] };
     if (existing) return existing;
     this.summaries.set(fn, 'pending');
-    const retention = retentionTagIn(this.options.comments.leadingComments(fn.range[0]))
-      ? declarationTags(this.options.comments, fn, 'function').retention
-      : declaredTags ?? this.statementRetention();
+    const comments = this.options.comments;
+    const retention =
+      (declaredAt ? declarationTags(comments, declaredAt.node, declaredAt.name).retention : undefined) ??
+      declarationTags(comments, fn, 'function').retention ??
+      outerRetention ??
+      (declaredAt ? undefined : this.statementRetention());
     const frame: Frame = {
       node: fn,
       parent: closure.frame,
       retention,
+      ...(declaredAt ? { anchor: { position: comments.positionAt(declarationAnchor(comments, declaredAt.node)), name: declaredAt.name } } : {}),
       thisValue: fn.type === 'ArrowFunctionExpression' ? closure.frame.thisValue : undefined,
       classMethods: fn.type === 'ArrowFunctionExpression' ? closure.frame.classMethods : undefined,
       returns: [],
@@ -565,6 +591,7 @@ export class FlowWalker {
         pii: tags.pii,
         retention: tags.retention,
         declarationSpan: identifier.loc,
+        anchor: this.options.comments.positionAt(declarationAnchor(this.options.comments, param)),
         branchDepth: 0,
       });
       if (target.type === 'AssignmentPattern') this.visit(target.right, scope);
@@ -577,23 +604,24 @@ export class FlowWalker {
     if (node.superClass) this.visit(node.superClass, scope);
     const classRetention = declarationTags(this.options.comments, node, node.id?.name ?? 'class').retention ?? this.statementRetention();
     const thisValue = node.id ? this.options.types.valueOf(node.id.name) : EMPTY;
-    const methods = new Map<string, { fn: FunctionNode; scope: Scope }>();
+    const methods = new Map<string, ClassMethod>();
     const classFrame: Frame = { node: scope.frame.node, parent: scope.frame, retention: classRetention, thisValue, classMethods: methods, returns: [], flows: [] };
     const classScope = new Scope(scope, classFrame);
     for (const element of node.body.body) {
       if (element.type === 'MethodDefinition' && element.value.type === 'FunctionExpression' && !element.computed && element.key.type === 'Identifier') {
-        methods.set(element.key.name, { fn: element.value, scope: classScope });
+        methods.set(element.key.name, { fn: element.value, scope: classScope, declaredAt: { node: element, name: element.key.name }, classRetention });
       } else if (element.type === 'PropertyDefinition' && element.value && isFunctionNode(element.value) && element.key.type === 'Identifier') {
-        methods.set(element.key.name, { fn: element.value, scope: classScope });
+        methods.set(element.key.name, { fn: element.value, scope: classScope, declaredAt: { node: element, name: element.key.name }, classRetention });
       }
     }
     for (const element of node.body.body) {
       if (element.type === 'MethodDefinition' && element.value.type === 'FunctionExpression') {
-        const tags = declarationTags(this.options.comments, element, element.key.type === 'Identifier' ? element.key.name : 'method');
-        this.analyzeFunction(element.value, classScope, tags.retention ?? classRetention);
+        const name = element.key.type === 'Identifier' ? element.key.name : 'method';
+        this.analyzeFunction(element.value, classScope, { node: element, name }, undefined, classRetention);
       } else if (element.type === 'PropertyDefinition' && element.value) {
         if (isFunctionNode(element.value)) {
-          this.analyzeFunction(element.value, classScope, declarationTags(this.options.comments, element, 'method').retention ?? classRetention);
+          const name = element.key.type === 'Identifier' ? element.key.name : 'method';
+          this.analyzeFunction(element.value, classScope, { node: element, name }, undefined, classRetention);
         } else {
           this.visit(element.value, classScope);
         }
@@ -690,19 +718,19 @@ export class FlowWalker {
   private calleeSummary(callee: TSESTree.Node, scope: Scope): FunctionSummary | undefined {
     if (callee.type === 'Identifier') {
       const variable = scope.lookup(callee.name);
-      if (variable?.fn) return this.analyzeFunction(variable.fn, variable.fnScope ?? scope);
+      if (variable?.fn) return this.analyzeFunction(variable.fn, variable.fnScope ?? scope, variable.fnDeclaredAt);
       return undefined;
     }
     if (callee.type === 'MemberExpression' && callee.object.type === 'ThisExpression') {
       const name = memberName(callee);
       const methods = this.nearestMethods(scope.frame);
       const method = name ? methods?.get(name) : undefined;
-      if (method) return this.analyzeFunction(method.fn, method.scope);
+      if (method) return this.analyzeFunction(method.fn, method.scope, method.declaredAt, undefined, method.classRetention);
     }
     return undefined;
   }
 
-  private nearestMethods(frame: Frame | undefined): Map<string, { fn: FunctionNode; scope: Scope }> | undefined {
+  private nearestMethods(frame: Frame | undefined): Map<string, ClassMethod> | undefined {
     for (let current = frame; current; current = current.parent) if (current.classMethods) return current.classMethods;
     return undefined;
   }
@@ -727,7 +755,16 @@ export class FlowWalker {
       const passed = flatten(this.argumentAt(argValues, flow.marker.param, flow.marker.path));
       const via = [{ sink: flow.sink, span: flow.sinkSpan }, ...flow.via];
       for (const item of passed.items) {
-        this.flows.push({ item, kind: flow.kind, family: flow.family, sink: `${this.text(call.callee)} → ${flow.sink}`, span: call.loc, siteRetention: site, via });
+        this.flows.push({
+          item,
+          kind: flow.kind,
+          family: flow.family,
+          sink: `${this.text(call.callee)} → ${flow.sink}`,
+          span: call.loc,
+          siteRetention: site,
+          via,
+          functionAnchor: functionAnchorOf(scope.frame),
+        });
       }
       if (site) continue;
       for (const marker of passed.markers ?? []) {
@@ -743,7 +780,7 @@ export class FlowWalker {
     for (const dataArg of match.dataArgs) {
       const value = flatten(valueByNode.get(dataArg) ?? this.values.get(dataArg) ?? EMPTY);
       for (const item of value.items) {
-        this.flows.push({ item, kind: match.kind, family: match.family, sink: sinkText, span: node.loc, siteRetention: site, via: [] });
+        this.flows.push({ item, kind: match.kind, family: match.family, sink: sinkText, span: node.loc, siteRetention: site, via: [], functionAnchor: functionAnchorOf(scope.frame) });
       }
       if (site) continue;
       for (const marker of value.markers ?? []) this.recordFlow(marker, match.kind, match.family, sinkText, node.loc, [], scope);
@@ -779,10 +816,6 @@ export class FlowWalker {
     return declarationTags(this.options.comments, statement, 'declaration').retention;
   }
 
-  private tagsOf(node: TSESTree.Node): Retention | undefined {
-    return declarationTags(this.options.comments, node, 'declaration').retention;
-  }
-
   private sinkContext(scope: Scope): SinkContext {
     const node = scope.frame.node;
     return { ...this.options.sinkContext, enclosingBody: node.type === 'Program' ? node : node.body };
@@ -794,6 +827,18 @@ export class FlowWalker {
 }
 
 type TaintMarker = NonNullable<Value['markers']>[number];
+
+interface ClassMethod {
+  fn: FunctionNode;
+  scope: Scope;
+  declaredAt: { node: TSESTree.Node; name: string };
+  classRetention?: Retention;
+}
+
+function functionAnchorOf(frame: Frame | undefined): Frame['anchor'] {
+  for (let current = frame; current; current = current.parent) if (current.anchor) return current.anchor;
+  return undefined;
+}
 
 /** An element of an array (or the iteration value of an iterable): what the whole carries. */
 function elementOf(value: Value): Value {

@@ -3,20 +3,44 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { simpleTraverse } from '@typescript-eslint/typescript-estree';
 import { collectBindings } from './bindings';
 import { describeCallSite } from './callSite';
+import { amplitudeSink } from './amplitude';
+import { bullmqSink } from './bullmq';
 import { bunyanSink } from './bunyan';
 import { consolaSink } from './consola';
 import { consoleSink } from './console';
+import { cookiesSink } from './cookies';
 import { debugSink } from './debug';
+import { documentCookieSink } from './documentCookie';
+import { drizzleSink } from './drizzle';
+import { fsSink } from './fs';
 import { genericLoggerSink } from './genericLogger';
+import { googleTagManagerSink } from './googleTagManager';
+import { gtagSink } from './gtag';
+import { indexedDbSink } from './indexedDb';
+import { knexSink } from './knex';
 import { log4jsSink } from './log4js';
 import { loglevelSink } from './loglevel';
+import { mixpanelSink } from './mixpanel';
+import { mongodbSink } from './mongodb';
+import { mongooseSink } from './mongoose';
 import { nestLoggerSink } from './nestLogger';
 import { pinoSink } from './pino';
+import { posthogSink } from './posthog';
+import { prismaSink } from './prisma';
+import { redisSink } from './redis';
+import { segmentSink } from './segment';
 import { sentrySink } from './sentry';
+import { sequelizeSink } from './sequelize';
+import { typeormSink } from './typeorm';
+import { webStorageSink } from './webStorage';
 import { winstonSink } from './winston';
 import type { SinkContext, SinkMatch, SinkRecognizer } from './types';
 
-/** Specific libraries first (identified by the file's imports and creations), name-based fallbacks last. */
+/**
+ * Tried in order, first match wins: libraries identified by the file's imports, creations and
+ * types first; the name-based generic logger last. Each recogniser checks its method names
+ * (a Set lookup) before anything else: they all run on every call of every file.
+ */
 export const SINK_RECOGNIZERS: readonly SinkRecognizer[] = [
   // loggers and error reporters [log]
   consoleSink,
@@ -29,7 +53,29 @@ export const SINK_RECOGNIZERS: readonly SinkRecognizer[] = [
   loglevelSink,
   consolaSink,
   sentrySink,
-  // fallbacks
+  // databases, caches, files, browser storage, cookies, queues [storage]
+  prismaSink,
+  typeormSink,
+  mongooseSink,
+  sequelizeSink,
+  knexSink,
+  drizzleSink,
+  mongodbSink,
+  redisSink,
+  fsSink,
+  webStorageSink,
+  indexedDbSink,
+  documentCookieSink,
+  cookiesSink,
+  bullmqSink,
+  // analytics and tracking SDKs [third-party]
+  segmentSink,
+  posthogSink,
+  mixpanelSink,
+  amplitudeSink,
+  gtagSink,
+  googleTagManagerSink,
+  // name-based fallbacks
   genericLoggerSink,
 ];
 
@@ -99,3 +145,4 @@ export function isFunction(
 }
 
 export type { SinkRecognizer, SinkMatch, SinkCallSite, SinkContext, BindingInfo } from './types';
+export { UNKNOWN_EXPIRY_LENGTH } from './types';

@@ -3,8 +3,8 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { CommentIndex } from '../comments';
 import { EMPTY, SANITIZED, type TaintItem, type Value } from '../flow/value';
-import type { Retention } from '../types';
-import { declarationTags, type NameRules } from './names';
+import type { Position, Retention } from '../types';
+import { declarationAnchor, declarationTags, type NameRules } from './names';
 
 export interface MemberShape {
   name: string;
@@ -12,6 +12,8 @@ export interface MemberShape {
   /** `@pii <category>`, `@pii none`, or undefined. */
   pii?: string;
   retention?: Retention;
+  /** Where a JSDoc for the member goes. */
+  anchor: Position;
   /** Types the member refers to (arrays, Promise, unions unwrapped): `address: Address[]` → ['Address']. */
   typeRefs: string[];
 }
@@ -105,7 +107,8 @@ function addTypeNode(shape: TypeShape, type: TSESTree.TypeNode, comments: Commen
 
 function addMember(shape: TypeShape, name: string, node: TSESTree.Node, type: TSESTree.TypeNode | undefined, comments: CommentIndex): void {
   const tags = declarationTags(comments, node, `${shape.name}.${name}`);
-  shape.members.set(name, { name, node, pii: tags.pii, retention: tags.retention, typeRefs: type ? typeRefs(type) : [] });
+  const anchor = comments.positionAt(declarationAnchor(comments, node));
+  shape.members.set(name, { name, node, anchor, pii: tags.pii, retention: tags.retention, typeRefs: type ? typeRefs(type) : [] });
 }
 
 /** Named types a type refers to, through arrays, unions and wrapper generics. */
@@ -194,7 +197,7 @@ export class TypeValues {
         category: verdict.category,
         reason: verdict.reason.kind === 'name' ? { kind: 'declared-type', typeName: shape.name, member: member.name } : verdict.reason,
         origin: { span: member.node.loc, text: `${shape.name}.${member.name}` },
-        declaration: { span: member.node.loc, name: `${shape.name}.${member.name}` },
+        declaration: { span: member.node.loc, name: `${shape.name}.${member.name}`, anchor: member.anchor },
         ...(member.retention ? { retention: member.retention } : {}),
         steps: [],
       });

@@ -37,12 +37,19 @@ export class NameRules {
   }
 }
 
-/** Tags in the JSDoc (or any comment run) directly before a declaration. */
-export function declarationTags(comments: CommentIndex, node: TSESTree.Node, fileLabel: string): DeclarationTags {
-  // A JSDoc stands above the decorators of a class or member: start from the first decorator.
+/**
+ * Where a JSDoc for this declaration goes: before its decorators and any `export`/`default`.
+ * Quick fixes insert there, and tags are read from there.
+ */
+export function declarationAnchor(comments: CommentIndex, node: TSESTree.Node): number {
   const decorators = 'decorators' in node ? (node.decorators as TSESTree.Decorator[] | undefined) : undefined;
   const start = Math.min(node.range[0], ...(decorators ?? []).map((decorator) => decorator.range[0]));
-  const leading = comments.leadingComments(declarationStart(comments.text, start));
+  return declarationStart(comments.text, start);
+}
+
+/** Tags in the JSDoc (or any comment run) directly before a declaration. */
+export function declarationTags(comments: CommentIndex, node: TSESTree.Node, fileLabel: string): DeclarationTags {
+  const leading = comments.leadingComments(declarationAnchor(comments, node));
   if (leading.length === 0) return {};
   const pii = piiTagIn(leading)?.category;
   const tag = retentionTagIn(leading);
