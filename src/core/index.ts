@@ -15,6 +15,8 @@ export interface AnalyzerOptions {
   catalog?: EngineCatalog;
   /** Extra sanitizer function names (settings, CLI). */
   sanitizers?: string[];
+  /** Extra names of logger objects (settings), beyond those named like a logger. */
+  loggerNames?: string[];
   /** Today, for suppression expiry (YYYY-MM-DD); defaults to the real date. */
   today?: string;
 }
@@ -38,6 +40,7 @@ export interface Analyzer {
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const catalog = options.catalog;
   const names = new NameRules(catalog?.extraNames, catalog?.fields);
+  const loggerNames = new Set(options.loggerNames ?? []);
   const sanitizers = new Sanitizers([...(options.sanitizers ?? []), ...(catalog?.sanitizers ?? [])]);
   return {
     analyze(text, filePath) {
@@ -63,7 +66,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
         names,
         types,
         sanitizers,
-        sinkContext: createSinkContext(parsed.ast, text),
+        sinkContext: createSinkContext(parsed.ast, text, parsed.ast, loggerNames),
         fileLabel: filePath,
       });
       walker.walkProgram(parsed.ast);

@@ -36,9 +36,17 @@ export function createEngineCatalog(file: CatalogFile, locate: CatalogLocator = 
     if (!policyIndex.has(key)) policyIndex.set(key, { policy, index });
   });
 
+  const lineages = new Map<CategoryId, CategoryId[]>();
   const lineage = (category: CategoryId): CategoryId[] => {
+    const cached = lineages.get(category);
+    if (cached) return cached;
     const chain = [category];
-    for (let parent = parentOf.get(category); parent && !chain.includes(parent); parent = parentOf.get(parent)) chain.push(parent);
+    const seen = new Set(chain);
+    for (let parent = parentOf.get(category); parent && !seen.has(parent); parent = parentOf.get(parent)) {
+      chain.push(parent);
+      seen.add(parent);
+    }
+    lineages.set(category, chain);
     return chain;
   };
 

@@ -35,8 +35,9 @@ export function parseCatalog(source: string): CatalogLoad {
     return { line: low + 1, column: offset - lineStarts[low] + 1 };
   };
   const problems: CatalogProblem[] = [];
-  if (nestingDepth(text) > MAX_NESTING) {
-    return { ok: false, problems: [{ line: 1, column: 1, path: '', message: `nested more than ${MAX_NESTING} levels deep` }] };
+  const tooDeep = tooDeepOffset(text, MAX_NESTING);
+  if (tooDeep !== undefined) {
+    return { ok: false, problems: [{ ...position(tooDeep), path: '', message: `nested more than ${MAX_NESTING} levels deep` }] };
   }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
@@ -60,6 +61,8 @@ type Report = (node: Node | undefined, path: string, message: string) => void;
 
 class CatalogValidator {
   private readonly categoryIds = new Set<string>();
+  /** Every id in "categories", collected on first use. */
+  private allCategoryIds: Set<string> | undefined;
 
   constructor(
     private readonly root: Node,
@@ -111,21 +114,31 @@ class CatalogValidator {
         }
       }
     });
+    const onCycle = this.categoriesOnCycles(parents);
     for (const [id, { parent, node, path }] of parents) {
       if (!this.isKnownCategory(parent)) this.report(node, path, `unknown parent category "${parent}"`);
-      else if (this.hasCycle(id, parents)) this.report(node, path, `category "${id}" is its own ancestor (parent cycle)`);
+      else if (onCycle.has(id)) this.report(node, path, `category "${id}" is its own ancestor (parent cycle)`);
     }
   }
 
-  private hasCycle(start: string, parents: Map<string, { parent: string }>): boolean {
-    // Only a category on the loop is its own ancestor; one whose chain merely leads into the loop is not.
-    const seen = new Set<string>([start]);
-    for (let current = parents.get(start)?.parent; current; current = parents.get(current)?.parent) {
-      if (current === start) return true;
-      if (seen.has(current)) return false;
-      seen.add(current);
+  /** Categories on a parent loop, found in one pass (a generated catalog may chain thousands of categories). */
+  private categoriesOnCycles(parents: Map<string, { parent: string }>): Set<string> {
+    const finished = new Set<string>();
+    const onCycle = new Set<string>();
+    for (const start of parents.keys()) {
+      const chain: string[] = [];
+      const inChain = new Set<string>();
+      let current: string | undefined = start;
+      while (current !== undefined && !finished.has(current) && !inChain.has(current)) {
+        chain.push(current);
+        inChain.add(current);
+        current = parents.get(current)?.parent;
+      }
+      // Only a category on the loop is its own ancestor; one whose chain merely leads into the loop is not.
+      if (current !== undefined && inChain.has(current)) for (const id of chain.slice(chain.indexOf(current))) onCycle.add(id);
+      for (const id of chain) finished.add(id);
     }
-    return false;
+    return onCycle;
   }
 
   private validatePolicies(): void {
@@ -227,8 +240,10 @@ class CatalogValidator {
 
   /** Categories may be referenced before the entry that defines them. */
   private declaredLater(id: string): boolean {
-    const categories = this.child(this.root, 'categories');
-    return (categories?.children ?? []).some((entry) => this.child(entry, 'id')?.value === id);
+    this.allCategoryIds ??= new Set(
+      (this.child(this.root, 'categories')?.children ?? []).map((entry) => this.child(entry, 'id')?.value).filter((value): value is string => typeof value === 'string'),
+    );
+    return this.allCategoryIds.has(id);
   }
 }
 
@@ -242,10 +257,12 @@ function computeLineStarts(text: string): number[] {
   return starts;
 }
 
-/** Deeply nested input would overflow the parser's recursion; measure it first (skipping strings and comments). */
-function nestingDepth(text: string): number {
+/**
+ * Deeply nested input would overflow the parser's recursion; measure it first (skipping strings
+ * and comments). Returns the offset of the first bracket deeper than `max`.
+ */
+function tooDeepOffset(text: string, max: number): number | undefined {
   let depth = 0;
-  let max = 0;
   for (let index = 0; index < text.length; index++) {
     const char = text[index];
     if (char === '"') {
@@ -255,10 +272,11 @@ function nestingDepth(text: string): number {
     } else if (char === '/' && text[index + 1] === '*') {
       const end = text.indexOf('*/', index + 2);
       index = end < 0 ? text.length : end + 1;
-    } else if (char === '{' || char === '[') max = Math.max(max, ++depth);
-    else if (char === '}' || char === ']') depth--;
+    } else if (char === '{' || char === '[') {
+      if (++depth > max) return index;
+    } else if (char === '}' || char === ']') depth--;
   }
-  return max;
+  return undefined;
 }
 
 function describeParseError(code: string): string {

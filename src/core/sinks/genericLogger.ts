@@ -16,10 +16,10 @@ export const genericLoggerSink: SinkRecognizer = {
   id: 'logger',
   family: 'logger',
   kind: 'log',
-  matchCall(site) {
+  matchCall(site, context) {
     if (!GENERIC_LEVELS.has(site.method)) return undefined;
     const name = loggerName(site.receiverPath);
-    if (!name || !LOGGER_WORDS.has(lastWord(name) ?? '')) return undefined;
+    if (!name || !(LOGGER_WORDS.has(lastWord(name) ?? '') || context.extraLoggerNames.has(name))) return undefined;
     const dataArgs = loggedArgs(site);
     return dataArgs.length > 0 ? { kind: 'log', family: 'logger', dataArgs } : undefined;
   },

@@ -96,9 +96,15 @@ export function recognizeAssignment(assignment: TSESTree.AssignmentExpression, c
   return undefined;
 }
 
-export function createSinkContext(program: TSESTree.Program, text: string, enclosingBody: TSESTree.Node = program): SinkContext {
+export function createSinkContext(
+  program: TSESTree.Program,
+  text: string,
+  enclosingBody: TSESTree.Node = program,
+  extraLoggerNames: ReadonlySet<string> = new Set(),
+): SinkContext {
   const bindings = collectBindings(program);
   return {
+    extraLoggerNames,
     binding: (name) => bindings.get(name),
     text: (node) => text.slice(node.range[0], node.range[1]),
     enclosingBody,

@@ -44,6 +44,8 @@ export interface SinkCallSite {
 }
 
 export interface SinkContext {
+  /** Names of logger objects configured by the user (privacyReview.loggerNames), beyond the naming convention. */
+  extraLoggerNames: ReadonlySet<string>;
   /** Binding info for a plain name in this file (imports, declarations, class members). */
   binding(name: string): BindingInfo | undefined;
   /** Source text of a node, for comparing keys and printing callees. */
