@@ -1,8 +1,12 @@
 // The catalog's JSON Schema (draft-07), shipped as privacy-catalog.schema.json and wired into
 // VS Code. A unit test checks it covers every key of CatalogFile and that the shipped file is equal.
+import { RULE_IDS } from '../findings';
 import { BUILTIN_CATEGORY_IDS } from '../types';
 
-const retentionPattern = '^(P(?!$)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+S)?)?|session|indefinite)$';
+const durationPattern = 'P(?!$)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+S)?)?';
+const retentionPattern = `^(${durationPattern}|session|indefinite)$`;
+/** A maximum is a length of time: `session` is not one (the loader refuses it too). */
+const maxRetentionPattern = `^(${durationPattern}|indefinite)$`;
 
 export const CATALOG_SCHEMA = {
   $schema: 'http://json-schema.org/draft-07/schema#',
@@ -75,7 +79,7 @@ export const CATALOG_SCHEMA = {
       type: 'object',
       description: 'Longest retention allowed per category; longer @retention values or policies are reported.',
       propertyNames: { pattern: '^[a-z][a-z0-9_.-]*$' },
-      additionalProperties: { type: 'string', pattern: retentionPattern },
+      additionalProperties: { type: 'string', pattern: maxRetentionPattern },
       examples: [{ ip_address: 'P90D' }],
     },
     sanitizers: {
@@ -93,6 +97,7 @@ export const CATALOG_SCHEMA = {
     severity: {
       type: 'object',
       description: 'Severity per rule id, or off.',
+      propertyNames: { enum: [...RULE_IDS] },
       additionalProperties: { enum: ['error', 'warning', 'info', 'off'] },
       examples: [{ 'personal-data-logged': 'error' }],
     },

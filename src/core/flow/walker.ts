@@ -570,30 +570,34 @@ export class FlowWalker {
     const target = param.type === 'TSParameterProperty' ? param.parameter : param;
     const identifier = target.type === 'AssignmentPattern' ? target.left : target;
     const tags = declarationTags(this.options.comments, param, identifierName(identifier) ?? `parameter ${index + 1}`);
+    const variable: Variable | undefined =
+      identifier.type === 'Identifier'
+        ? {
+            name: identifier.name,
+            value: EMPTY,
+            pii: tags.pii,
+            retention: tags.retention,
+            declarationSpan: identifier.loc,
+            anchor: this.options.comments.positionAt(declarationAnchor(this.options.comments, param)),
+            branchDepth: 0,
+          }
+        : undefined;
     let own: Value = EMPTY;
-    const decorators = 'decorators' in param ? param.decorators : undefined;
-    const framework = decoratorSource(decorators);
-    if (framework) own = this.itemValue(framework.category, { kind: 'framework', source: framework.source }, param.loc, this.text(param));
+    const framework = decoratorSource('decorators' in param ? param.decorators : undefined);
+    if (framework) own = this.itemValue(framework.category, { kind: 'framework', source: framework.source }, param.loc, this.text(param), variable);
     const annotation = 'typeAnnotation' in identifier ? identifier.typeAnnotation : undefined;
     if (annotation) own = union(own, this.declaredTypeValue(annotation.typeAnnotation));
-    if (identifier.type === 'Identifier') {
+    if (variable) {
       if (tags.pii === 'none') own = SANITIZED;
-      else if (tags.pii) own = union(own, this.itemValue(tags.pii, { kind: 'annotation' }, identifier.loc, identifier.name));
-      else own = union(own, this.nameValue(identifier.name, identifier.loc, identifier.name));
+      else if (tags.pii) own = union(own, this.itemValue(tags.pii, { kind: 'annotation' }, identifier.loc, variable.name, variable));
+      else own = union(own, this.nameValue(variable.name, identifier.loc, variable.name, variable));
     }
     // Recognisably personal parameters are reported inside the function; others are followed
     // from each call site (the contract: never both for the same flow).
     const value = seed ?? (isEmpty(own) && !own.sanitized ? { items: [], markers: [{ fn, param: index, path: [] }] } : own);
-    if (identifier.type === 'Identifier') {
-      scope.vars.set(identifier.name, {
-        name: identifier.name,
-        value,
-        pii: tags.pii,
-        retention: tags.retention,
-        declarationSpan: identifier.loc,
-        anchor: this.options.comments.positionAt(declarationAnchor(this.options.comments, param)),
-        branchDepth: 0,
-      });
+    if (variable) {
+      variable.value = value;
+      scope.vars.set(variable.name, variable);
       if (target.type === 'AssignmentPattern') this.visit(target.right, scope);
     } else {
       this.bindPattern(identifier, value, scope, param);

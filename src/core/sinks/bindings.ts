@@ -166,7 +166,16 @@ function requiredModule(node: TSESTree.Node): string | undefined {
 
 function typeInfo(annotation: TSESTree.TSTypeAnnotation | undefined): BindingInfo {
   const typeName = annotation ? referencedTypeName(annotation.typeAnnotation) : undefined;
-  return typeName ? { typeName } : {};
+  if (!typeName) return {};
+  const reference = annotation && firstReference(annotation.typeAnnotation);
+  const typeArguments = reference?.typeArguments?.params.map((param) => referencedTypeName(param) ?? '?');
+  return typeArguments?.length ? { typeName, typeArguments } : { typeName };
+}
+
+function firstReference(type: TSESTree.TypeNode): TSESTree.TSTypeReference | undefined {
+  if (type.type === 'TSTypeReference') return type;
+  if (type.type === 'TSUnionType') return type.types.map(firstReference).find(Boolean);
+  return undefined;
 }
 
 /** `Repository<User>` → 'Repository', `pino.Logger` → 'pino.Logger', `Foo | null` → 'Foo'. */

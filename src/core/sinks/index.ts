@@ -13,6 +13,7 @@ import { debugSink } from './debug';
 import { documentCookieSink } from './documentCookie';
 import { drizzleSink } from './drizzle';
 import { fsSink } from './fs';
+import { genericAnalyticsSink } from './genericAnalytics';
 import { genericLoggerSink } from './genericLogger';
 import { googleTagManagerSink } from './googleTagManager';
 import { gtagSink } from './gtag';
@@ -77,6 +78,7 @@ export const SINK_RECOGNIZERS: readonly SinkRecognizer[] = [
   googleTagManagerSink,
   // name-based fallbacks
   genericLoggerSink,
+  genericAnalyticsSink,
 ];
 
 export function recognizeCall(call: TSESTree.CallExpression, context: SinkContext): SinkMatch | undefined {

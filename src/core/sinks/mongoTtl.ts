@@ -28,6 +28,16 @@ export function schemaExpiry(schema: TSESTree.Node | undefined, context: SinkCon
   return expiresIn(definition, context, 0) ?? optionExpiry(optionProperty(options, 'expireAfterSeconds', context), context, 'Mongoose expireAfterSeconds');
 }
 
+/** `expires` / `expireAfterSeconds` in a schema definition or a path's options (`@Prop({ expires })`). */
+export function schemaDefinitionExpiry(definition: TSESTree.Node | undefined, context: SinkContext): Retention | undefined {
+  return expiresIn(definition, context, 0);
+}
+
+/** TTL indexes made by `schema.index(…)`, by the schema's name. */
+export function schemaIndexExpiries(context: SinkContext): Map<string, Retention> {
+  return ttlIndexes(context);
+}
+
 /** The TTL index of a driver collection: `key` from collectionKey(). */
 export function collectionExpiry(key: string | undefined, context: SinkContext): Retention | undefined {
   return key === undefined ? undefined : ttlIndexes(context).get(key);

@@ -2,9 +2,10 @@
 // from `model(…)` / `mongoose.model(…)` / `mongoose.models.X`, or is a member typed `Model<…>` or
 // injected with `@InjectModel`; `new User(data).save()` and `doc.save()` when `doc = new User(data)`
 // in the same function (elsewhere the saved data is unknown: no sink). Expiry: the model's schema
-// `expires` / TTL index (see mongoTtl.ts).
+// `expires` / TTL index (mongoTtl.ts), or that of a NestJS schema class (mongooseClassSchema.ts).
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { memberName } from './callSite';
+import { classSchemaExpiry } from './mongooseClassSchema';
 import { schemaExpiry } from './mongoTtl';
 import { unwrap } from './options';
 import { receiverChain, type Provenance } from './provenance';
@@ -56,7 +57,7 @@ function savedDocument(site: SinkCallSite, context: SinkContext): SinkMatch | un
 }
 
 function match(dataArgs: TSESTree.Node[], site: SinkCallSite, context: SinkContext): SinkMatch {
-  const expiry = schemaExpiry(modelSchema(site, context), context);
+  const expiry = schemaExpiry(modelSchema(site, context), context) ?? classSchemaExpiry(site.receiver?.typeArguments?.[0], context);
   return { kind: 'storage', family: 'mongoose', dataArgs, ...(expiry ? { expiry } : {}) };
 }
 

@@ -14,6 +14,8 @@ export interface BindingInfo {
   originCall?: TSESTree.CallExpression | TSESTree.NewExpression;
   /** Declared type name (`logger: Logger`, `repo: Repository<User>` → 'Repository'). */
   typeName?: string;
+  /** Type arguments of that declared type, by name (`Model<LoginAttempt>` → ['LoginAttempt']). */
+  typeArguments?: string[];
   /** For a class declaration: what it extends (`class User extends Model` → 'Model'). */
   superClass?: string;
   /** Decorator names on a class member or constructor parameter (`@InjectRepository(User)` → 'InjectRepository'). */
