@@ -4,12 +4,13 @@
 //
 //   node scripts/vscode-host/run-tests.mjs --extension <dir> --tests <suite index.js> \
 //        --workspace <folder | file.code-workspace> [--timeout 300] [--screenshot out.png] \
-//        [--user-data-dir dir] [--logs dir] [--workspace-trust] [--verbose]
+//        [--copy-workspace] [--user-data-dir dir] [--logs dir] [--workspace-trust] [--verbose]
 //
 // Exit code: the extension host's exit code (0 = all tests passed), 1 on timeout or
 // harness failure. See README.md beside this file.
 
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import util from 'node:util';
 import { createRequire } from 'node:module';
@@ -112,9 +113,10 @@ function fmtArgs(args) {
  * @param {string} o.extensionDevelopmentPath  folder with the extension's package.json
  * @param {string} o.extensionTestsPath        compiled suite index (.js exporting run())
  * @param {string} [o.workspace]               folder, or a .code-workspace file (multi-root)
+ * @param {boolean} [o.copyWorkspace]          run on a temp copy of the workspace (removed afterwards)
  * @param {number} [o.timeoutMs]               overall limit, default 300000
  * @param {string} [o.screenshot]              always write a screenshot here at the end
- * @param {string} [o.failureScreenshot]       write a screenshot here when the run fails (default: vscode-host-failure.png in cwd)
+ * @param {string} [o.failureScreenshot]       write a screenshot here when the run fails (default: .vscode-host/last-failure.png)
  * @param {string} [o.userDataDir]
  * @param {string} [o.logsDir]                 write the workbench's log files here at the end
  * @param {boolean} [o.workspaceTrust]         keep Workspace Trust on (default off)
@@ -131,10 +133,20 @@ export async function runVsCodeTests(o) {
     throw new Error(`--extension: no package.json in ${extensionDevelopmentPath}`);
   }
   if (!fs.existsSync(extensionTestsPath)) throw new Error(`--tests: ${extensionTestsPath} does not exist`);
-  let folder, workspace;
+  let folder, workspace, workspaceCopy;
   if (o.workspace) {
-    const w = path.resolve(o.workspace);
+    let w = path.resolve(o.workspace);
     if (!fs.existsSync(w)) throw new Error(`--workspace: ${w} does not exist`);
+    if (o.copyWorkspace) {
+      // Tests then write into a throwaway copy, never into the repo's fixtures. For a
+      // .code-workspace file the folder holding it is copied (its folders must lie inside).
+      const isFile = w.endsWith('.code-workspace');
+      const src = isFile ? path.dirname(w) : w;
+      workspaceCopy = fs.mkdtempSync(path.join(os.tmpdir(), 'vscode-host-ws-'));
+      const dest = path.join(workspaceCopy, path.basename(src));
+      fs.cpSync(src, dest, { recursive: true });
+      w = isFile ? path.join(dest, path.basename(w)) : dest;
+    }
     if (w.endsWith('.code-workspace')) workspace = w;
     else folder = w;
   }
@@ -213,7 +225,7 @@ export async function runVsCodeTests(o) {
     const shots = [];
     if (o.screenshot) shots.push(path.resolve(o.screenshot));
     if (failed) {
-      const f = path.resolve(o.failureScreenshot || 'vscode-host-failure.png');
+      const f = path.resolve(o.failureScreenshot || path.join(paths.toolsDir, 'last-failure.png'));
       if (!shots.includes(f)) shots.push(f);
     }
     if (page && shots.length) {
@@ -245,6 +257,7 @@ export async function runVsCodeTests(o) {
     }
     await server?.stop();
     clearInterval(sampler);
+    if (workspaceCopy) fs.rmSync(workspaceCopy, { recursive: true, force: true, maxRetries: 3 });
   }
   result.exitCode = exitCode;
   result.timedOut = timedOut;
@@ -277,6 +290,7 @@ function parseArgs(argv) {
       case '--user-data-dir': o.userDataDir = val(); break;
       case '--logs': o.logsDir = val(); break;
       case '--workspace-trust': o.workspaceTrust = true; break;
+      case '--copy-workspace': o.copyWorkspace = true; break;
       case '--verbose': case '-v': o.verbose = true; break;
       case '--help': case '-h': o.help = true; break;
       default: throw new Error(`unknown argument ${a}`);
@@ -286,8 +300,8 @@ function parseArgs(argv) {
 }
 
 const USAGE = `usage: node scripts/vscode-host/run-tests.mjs --extension <dir> --tests <suite index.js> [--workspace <folder|file.code-workspace>]
-       [--timeout <seconds, default 300>] [--screenshot <out.png>] [--failure-screenshot <png, default ./vscode-host-failure.png>]
-       [--user-data-dir <dir>] [--logs <dir>] [--workspace-trust] [--verbose]`;
+       [--timeout <seconds, default 300>] [--screenshot <out.png>] [--failure-screenshot <png, default .vscode-host/last-failure.png>]
+       [--copy-workspace] [--user-data-dir <dir>] [--logs <dir>] [--workspace-trust] [--verbose]`;
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {

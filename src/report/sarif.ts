@@ -42,14 +42,14 @@ export function formatSarif(result: ScanResult): string {
             })),
           },
         ],
-        results: result.findings.map((finding) => sarifResult(finding, ruleIndex.get(finding.ruleId) ?? 0)),
+        results: withOccurrences(result.findings).map(({ finding, fingerprint }) => sarifResult(finding, ruleIndex.get(finding.ruleId) ?? 0, fingerprint)),
       },
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-function sarifResult(finding: FileFinding, ruleIndex: number) {
+function sarifResult(finding: FileFinding, ruleIndex: number, findingFingerprint: string) {
   const artifactLocation = { uri: encodeUri(finding.file), uriBaseId: '%SRCROOT%' };
   const region = (span: FileFinding['span']) => ({
     startLine: span.start.line,
@@ -68,12 +68,26 @@ function sarifResult(finding: FileFinding, ruleIndex: number) {
       message: { text: related.message },
       physicalLocation: { artifactLocation, region: region(related.span) },
     })),
-    partialFingerprints: { 'privacyReview/v1': fingerprint(finding) },
+    partialFingerprints: { 'privacyReview/v1': findingFingerprint },
     properties: {
       ...(finding.category ? { category: finding.category, fideslang: categoryInfo(finding.category)?.fideslang } : {}),
       ...(finding.sinkKind ? { sinkKind: finding.sinkKind, sinkFamily: finding.sinkFamily } : {}),
     },
   };
+}
+
+/**
+ * The same call twice in a file (`console.log(req.ip)` in two handlers) hashes the same; number the
+ * repeats in file order, as GitHub's own `primaryLocationLineHash` does, so code scanning keeps both.
+ */
+function withOccurrences(findings: readonly FileFinding[]): { finding: FileFinding; fingerprint: string }[] {
+  const seen = new Map<string, number>();
+  return findings.map((finding) => {
+    const hash = fingerprint(finding);
+    const occurrence = (seen.get(hash) ?? 0) + 1;
+    seen.set(hash, occurrence);
+    return { finding, fingerprint: `${hash}:${occurrence}` };
+  });
 }
 
 /** Independent of line numbers, so moved code keeps its identity. */

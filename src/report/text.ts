@@ -1,6 +1,9 @@
 // Text output in the shape of ESLint's "stylish" formatter: a block per file, then a summary.
+import type { Severity } from '../core/findings';
 import type { ScanResult } from '../scan/scan';
 import { countFindings } from './summary';
+
+const SEVERITY_COLOR: Record<Severity, string> = { error: '31', warning: '33', info: '36' };
 
 export interface TextOptions {
   color?: boolean;
@@ -20,7 +23,7 @@ export function formatText(result: ScanResult, options: TextOptions = {}): strin
     findings.sort((a, b) => a.span.start.line - b.span.start.line || a.span.start.column - b.span.start.column);
     const rows = findings.map((finding) => [
       `  ${finding.span.start.line}:${finding.span.start.column + 1}`,
-      finding.severity === 'error' ? paint('31', 'error') : paint('33', 'warning'),
+      paint(SEVERITY_COLOR[finding.severity], finding.severity),
       finding.message,
       paint('2', finding.ruleId),
     ]);
@@ -36,7 +39,8 @@ export function formatText(result: ScanResult, options: TextOptions = {}): strin
     lines.push('');
   }
   const counts = countFindings(result);
-  const problems = `${counts.total} finding${counts.total === 1 ? '' : 's'} (${counts.bySeverity.error} error${counts.bySeverity.error === 1 ? '' : 's'}, ${counts.bySeverity.warning} warning${counts.bySeverity.warning === 1 ? '' : 's'})`;
+  const info = counts.bySeverity.info ? `, ${counts.bySeverity.info} info` : '';
+  const problems = `${counts.total} finding${counts.total === 1 ? '' : 's'} (${counts.bySeverity.error} error${counts.bySeverity.error === 1 ? '' : 's'}, ${counts.bySeverity.warning} warning${counts.bySeverity.warning === 1 ? '' : 's'}${info})`;
   const mark = counts.total ? paint('31;1', '✖') : paint('32;1', '✔');
   lines.push(`${mark} ${problems} in ${result.filesScanned} file${result.filesScanned === 1 ? '' : 's'} scanned, ${result.skipped.length} skipped, ${Math.round(result.durationMs)} ms`);
   if (counts.byCategory.length) {

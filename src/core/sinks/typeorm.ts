@@ -2,7 +2,8 @@
 // `Repository<…>` (or a class extending it), comes from `getRepository(…)` / `dataSource.getRepository`
 // or is injected with `@InjectRepository`; entity-manager writes (`dataSource.manager.save(User, x)`,
 // a typed `EntityManager`, the manager of `dataSource.transaction(async (manager) => …)`); and the
-// query builder's `.insert().into(T).values(x)` / `.update(T).set(x)`.
+// query builder's `.insert().into(T).values(x)` / `.update(T).set(x)` (a builder from
+// `createQueryBuilder()`, typed `…QueryBuilder`, or named `queryBuilder`).
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { nameWords } from './names';
 import { hasStepRun, receiverChain, type Provenance } from './provenance';
@@ -49,9 +50,17 @@ function isManager(chain: Provenance): boolean {
 }
 
 function queryBuilderWrite(site: SinkCallSite, chain: Provenance | undefined) {
-  if (!chain || !hasStepRun(chain.steps, ['createQueryBuilder', '()'])) return undefined;
+  if (!chain || !isQueryBuilder(chain)) return undefined;
   const statement = site.method === 'values' ? 'insert' : 'update';
   if (!hasStepRun(chain.steps, [statement, '()'])) return undefined;
   const data = site.call.arguments[0];
   return data ? { kind: 'storage' as const, family: 'typeorm', dataArgs: [data] } : undefined;
+}
+
+/** From `createQueryBuilder()`, typed `…QueryBuilder` from typeorm, or named so (`queryBuilder`, `userQueryBuilder`). */
+function isQueryBuilder(chain: Provenance): boolean {
+  if (hasStepRun(chain.steps, ['createQueryBuilder', '()'])) return true;
+  if (chain.module === 'typeorm' && chain.steps.some((step) => step.endsWith('QueryBuilder'))) return true;
+  const words = nameWords(chain.root);
+  return chain.module === undefined && words.includes('query') && words[words.length - 1] === 'builder';
 }

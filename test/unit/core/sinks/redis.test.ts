@@ -16,6 +16,10 @@ runSinkTable('sinks: redis', {
     `${ioredis}await redis.get(\`ip:\${ip}\`);`,
     `${ioredis}await redis.expire(key, 60);`,
     `const seen = new Set();\nseen.add(ip);`,
+    `const formData = new FormData();\nformData.append('email', email);`,
+    `emitter.emit('login', { ip });`,
+    `this.users.push({ email });`,
+    `const redisLike = new Map();\nredisLike.set(ip, 1);`,
   ],
   invalid: [
     {

@@ -7,6 +7,9 @@ runSinkTable('sinks: typeorm', {
     `repo.save(user);`,
     `userRepository.insert(user);`,
     `const qb = getQueryBuilder();\nqb.insert().into(User).values({ email });`,
+    `const builder = new UrlBuilder();\nbuilder.insert().values({ email });`,
+    `emitter.emit('user', user);`,
+    `this.users.push(user);`,
     `url.searchParams.set('q', q);`,
     `import { DataSource } from 'typeorm';\nconst ds = new DataSource({});\nawait ds.initialize();`,
   ],
@@ -46,6 +49,14 @@ runSinkTable('sinks: typeorm', {
     {
       code: `import { Repository } from 'typeorm';\nfunction f(repo: Repository<User>) {\n  return repo.createQueryBuilder().update(User).set({ phone }).where('id = :id', { id }).execute();\n}`,
       expect: [{ line: 3, family: 'typeorm', kind: 'storage', data: ['{ phone }'] }],
+    },
+    {
+      code: `function persist(queryBuilder, user) {\n  return queryBuilder.insert().values(user).execute();\n}`,
+      expect: [{ line: 2, family: 'typeorm', kind: 'storage', data: ['user'] }],
+    },
+    {
+      code: `import { SelectQueryBuilder } from 'typeorm';\nfunction f(qb: SelectQueryBuilder<User>) { return qb.update().set({ email }).execute(); }`,
+      expect: [{ line: 2, family: 'typeorm', kind: 'storage', data: ['{ email }'] }],
     },
   ],
 });
