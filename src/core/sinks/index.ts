@@ -39,8 +39,9 @@ import type { SinkContext, SinkMatch, SinkRecognizer } from './types';
 
 /**
  * Tried in order, first match wins: libraries identified by the file's imports, creations and
- * types first; the name-based generic logger last. Each recogniser checks its method names
- * (a Set lookup) before anything else: they all run on every call of every file.
+ * types first; the name-based fallbacks (generic logger, generic analytics) last. Each recogniser
+ * checks its method names (a Set lookup) before anything else: they all run on every call of
+ * every file.
  */
 export const SINK_RECOGNIZERS: readonly SinkRecognizer[] = [
   // loggers and error reporters [log]

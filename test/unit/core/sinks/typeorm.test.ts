@@ -6,7 +6,7 @@ runSinkTable('sinks: typeorm', {
     `import { Repository } from 'typeorm';\nclass S { constructor(private repo: Repository<User>) {} f() { return this.repo.create({ email }); } }`,
     `repo.save(user);`,
     `userRepository.insert(user);`,
-    `const qb = getQueryBuilder();\nqb.insert().into(User).values({ email });`,
+    `const list = new LinkedList();\nlist.insert().values({ email });`,
     `const builder = new UrlBuilder();\nbuilder.insert().values({ email });`,
     `emitter.emit('user', user);`,
     `this.users.push(user);`,
