@@ -68,6 +68,10 @@ export function buildWorkbenchUrl(baseUrl, { folder, workspace, extensionDevelop
 
 /** User settings written into a fresh user-data-dir (one that has no settings.json yet). */
 export const DEFAULT_SETTINGS = {
+  // VS Code for the Web defaults to auto-save after 1 s; the desktop (and so
+  // @vscode/test-electron) defaults to off. Without this, edits a test makes are
+  // written to the workspace on disk.
+  'files.autoSave': 'off',
   'workbench.startupEditor': 'none',
   'workbench.enableExperiments': false,
   'workbench.tips.enabled': false,
