@@ -1,6 +1,7 @@
 // A scan of a directory tree: discover, read, analyse each file; nothing one file does stops the rest.
 import * as path from 'node:path';
-import { createAnalyzer, RULES, type AnalyzerOptions, type Finding } from '../core';
+import { RULES, WorkspaceIndex, type AnalyzerOptions, type Finding } from '../core';
+import { readPathMapping } from './tsconfigPaths';
 import { categoryInfo } from '../core/categories';
 import { renderMessage } from '../core/findings';
 import { retentionSeconds } from '../core/retention/duration';
@@ -34,7 +35,6 @@ export interface ScanResult {
 
 export function scanDirectory(root: string, options: ScanOptions = {}): ScanResult {
   const started = performance.now();
-  const analyzer = createAnalyzer({ ...options, catalog: options.catalog?.engine });
   const discovered = discoverFiles(root, { ...options, exclude: [...(options.exclude ?? []), ...(options.catalog?.file.ignore ?? [])] });
   const result: ScanResult = {
     root,
@@ -46,28 +46,34 @@ export function scanDirectory(root: string, options: ScanOptions = {}): ScanResu
     catalogPath: options.catalog ? relativePath(root, options.catalog.path) : undefined,
     durationMs: 0,
   };
-  discovered.files.forEach((file, index) => {
+  // Read every file first: the workspace index follows imports between them.
+  const index = new WorkspaceIndex({ ...options, catalog: options.catalog?.engine, pathMapping: readPathMapping(root) });
+  const readable: string[] = [];
+  for (const file of discovered.files) {
     const read = readSource(path.join(root, file), options.maxFileBytes);
-    if (!read.ok) {
-      result.skipped.push({ file, reason: read.reason });
-    } else {
-      try {
-        const analysis = analyzer.analyze(read.text, file);
-        if (analysis.parseError) {
-          const { line, column } = analysis.parseError.position;
-          result.skipped.push({ file, reason: `does not parse: ${analysis.parseError.message} (${line}:${column + 1})` });
-        } else {
-          result.filesScanned++;
-          for (const finding of analysis.findings) result.findings.push({ ...finding, file });
-          for (const flow of analysis.dataFlows) result.dataFlows.push({ file, ...flow });
-          for (const member of analysis.declaredMembers) result.declaredMembers.add(member);
-        }
-      } catch (error) {
-        // An engine bug on one file must not lose the rest of the scan.
-        result.skipped.push({ file, reason: `internal error: ${error instanceof Error ? error.message : String(error)}` });
-      }
+    if (!read.ok) result.skipped.push({ file, reason: read.reason });
+    else {
+      index.setFile(file, read.text);
+      readable.push(file);
     }
-    options.onProgress?.(index + 1, discovered.files.length);
+  }
+  readable.forEach((file, position) => {
+    try {
+      const analysis = index.analyze(file);
+      if (analysis.parseError) {
+        const { line, column } = analysis.parseError.position;
+        result.skipped.push({ file, reason: `does not parse: ${analysis.parseError.message} (${line}:${column + 1})` });
+      } else {
+        result.filesScanned++;
+        for (const finding of analysis.findings) result.findings.push({ ...finding, file });
+        for (const flow of analysis.dataFlows) result.dataFlows.push({ file, ...flow });
+        for (const member of analysis.declaredMembers) result.declaredMembers.add(member);
+      }
+    } catch (error) {
+      // An engine bug on one file must not lose the rest of the scan.
+      result.skipped.push({ file, reason: `internal error: ${error instanceof Error ? error.message : String(error)}` });
+    }
+    options.onProgress?.(position + 1, readable.length);
   });
   if (options.catalog && result.catalogPath) result.findings.push(...policiesOverMaximum(options.catalog, result.catalogPath));
   result.skipped.sort((a, b) => a.file.localeCompare(b.file));

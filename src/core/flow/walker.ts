@@ -30,7 +30,16 @@ export interface SinkFlow {
   functionAnchor?: { position: Position; name: string };
 }
 
+/** Functions and methods declared in other files of the workspace, summarised over there. */
+export interface ExternalFunctions {
+  /** An imported function: ['audit'], or ['lib', 'audit'] for a namespace import. */
+  functionSummary(path: readonly string[]): FunctionSummary | undefined;
+  /** A method of a class declared in another file, found by the receiver's declared type. */
+  methodSummary(typeName: string, method: string): FunctionSummary | undefined;
+}
+
 export interface WalkerOptions {
+  external?: ExternalFunctions;
   text: string;
   comments: CommentIndex;
   names: NameRules;
@@ -66,12 +75,15 @@ export class FlowWalker {
   private readonly statements: TSESTree.Node[] = [];
   private branchDepth = 0;
   private depth = 0;
+  private programScope: Scope | undefined;
+  private readonly classes = new Map<string, Map<string, ClassMethod>>();
 
   constructor(private readonly options: WalkerOptions) {}
 
   walkProgram(program: TSESTree.Program): void {
     const frame: Frame = { node: program, parent: undefined, returns: [], flows: [] };
     const scope = new Scope(undefined, frame);
+    this.programScope = scope;
     this.hoist(program.body, scope);
     for (const statement of program.body) this.visit(statement, scope);
   }
@@ -561,7 +573,9 @@ export class FlowWalker {
       this.statements.push(...savedStatements);
       this.branchDepth = savedBranch;
     }
-    const summary: FunctionSummary = { returnValue: union(...frame.returns), flows: frame.flows };
+    // A declared return type says what callers get, whatever the body computes.
+    const declaredReturn = fn.returnType ? this.declaredTypeValue(fn.returnType.typeAnnotation) : EMPTY;
+    const summary: FunctionSummary = { returnValue: union(...frame.returns, declaredReturn), flows: frame.flows };
     this.summaries.set(fn, summary);
     return summary;
   }
@@ -609,6 +623,7 @@ export class FlowWalker {
     const classRetention = declarationTags(this.options.comments, node, node.id?.name ?? 'class').retention ?? this.statementRetention();
     const thisValue = node.id ? this.options.types.valueOf(node.id.name) : EMPTY;
     const methods = new Map<string, ClassMethod>();
+    if (node.id) this.classes.set(node.id.name, methods);
     const classFrame: Frame = { node: scope.frame.node, parent: scope.frame, retention: classRetention, thisValue, classMethods: methods, returns: [], flows: [] };
     const classScope = new Scope(scope, classFrame);
     for (const element of node.body.body) {
@@ -723,15 +738,43 @@ export class FlowWalker {
     if (callee.type === 'Identifier') {
       const variable = scope.lookup(callee.name);
       if (variable?.fn) return this.analyzeFunction(variable.fn, variable.fnScope ?? scope, variable.fnDeclaredAt);
+      // Imports are not variables here; `const { audit } = require('./audit')` makes one with no value.
+      return !variable || isEmpty(variable.value) ? this.options.external?.functionSummary([callee.name]) : undefined;
+    }
+    if (callee.type !== 'MemberExpression') return undefined;
+    const name = memberName(callee);
+    if (!name) return undefined;
+    if (callee.object.type === 'ThisExpression') {
+      const method = this.nearestMethods(scope.frame)?.get(name);
+      if (method) return this.analyzeFunction(method.fn, method.scope, method.declaredAt, undefined, method.classRetention);
       return undefined;
     }
-    if (callee.type === 'MemberExpression' && callee.object.type === 'ThisExpression') {
-      const name = memberName(callee);
-      const methods = this.nearestMethods(scope.frame);
-      const method = name ? methods?.get(name) : undefined;
-      if (method) return this.analyzeFunction(method.fn, method.scope, method.declaredAt, undefined, method.classRetention);
+    // `lib.audit(…)` on a namespace import; `this.audit.record(…)` / `audit.record(…)` by declared type.
+    const receiver = callee.object;
+    const receiverName =
+      receiver.type === 'Identifier' ? receiver.name : receiver.type === 'MemberExpression' && receiver.object.type === 'ThisExpression' ? memberName(receiver) : undefined;
+    if (!receiverName) return undefined;
+    if (receiver.type === 'Identifier' && !scope.lookup(receiverName)) {
+      const imported = this.options.external?.functionSummary([receiverName, name]);
+      if (imported) return imported;
     }
-    return undefined;
+    const typeName = this.options.sinkContext.binding(receiverName)?.typeName;
+    return typeName ? this.methodSummary(typeName, name) : undefined;
+  }
+
+  /** Summary of `Class.method`: declared in this file, or in another through the workspace. */
+  methodSummary(typeName: string, method: string): FunctionSummary | undefined {
+    const local = this.classes.get(typeName)?.get(method);
+    if (local) return this.analyzeFunction(local.fn, local.scope, local.declaredAt, undefined, local.classRetention);
+    if (this.classes.has(typeName)) return undefined;
+    return this.options.external?.methodSummary(typeName, method);
+  }
+
+  /** Summary of a top-level function of this file, for other files that import it. */
+  topLevelSummary(name: string): FunctionSummary | undefined {
+    const variable = this.programScope?.vars.get(name);
+    if (!variable?.fn || !this.programScope) return undefined;
+    return this.analyzeFunction(variable.fn, variable.fnScope ?? this.programScope, variable.fnDeclaredAt);
   }
 
   private nearestMethods(frame: Frame | undefined): Map<string, ClassMethod> | undefined {

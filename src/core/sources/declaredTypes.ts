@@ -38,7 +38,7 @@ export function collectTypeShapes(program: TSESTree.Program, comments: CommentIn
     if (statement.type === 'TSInterfaceDeclaration') {
       const shape = newShape(statement.id.name);
       for (const heritage of statement.extends) {
-        if (heritage.expression.type === 'Identifier') shape.bases.push({ name: heritage.expression.name });
+        if (heritage.expression.type === 'Identifier') addReference(shape, heritage.expression.name, heritage.typeArguments?.params ?? [], comments);
       }
       addTypeElements(shape, statement.body.body, comments);
       shapes.set(shape.name, shape);
@@ -91,17 +91,20 @@ function addTypeNode(shape: TypeShape, type: TSESTree.TypeNode, comments: Commen
   } else if (type.type === 'TSIntersectionType' || type.type === 'TSUnionType') {
     for (const part of type.types) addTypeNode(shape, part, comments);
   } else if (type.type === 'TSTypeReference' && type.typeName.type === 'Identifier') {
-    const name = type.typeName.name;
-    const args = type.typeArguments?.params ?? [];
-    if ((name === 'Pick' || name === 'Omit') && args[0]) {
-      const target = typeRefs(args[0])[0];
-      const keys = new Set(args[1] ? literalKeys(args[1]) : []);
-      if (target) shape.bases.push(name === 'Pick' ? { name: target, pick: keys } : { name: target, omit: keys });
-    } else if (WRAPPER_TYPES.has(name) && args[0]) {
-      addTypeNode(shape, args[0], comments);
-    } else {
-      shape.bases.push({ name });
-    }
+    addReference(shape, type.typeName.name, type.typeArguments?.params ?? [], comments);
+  }
+}
+
+/** `Pick<T, 'a'>`, `Omit<T, 'b'>`, `Partial<T>` or a plain `T`, in an alias, intersection or `extends`. */
+function addReference(shape: TypeShape, name: string, args: TSESTree.TypeNode[], comments: CommentIndex): void {
+  if ((name === 'Pick' || name === 'Omit') && args[0]) {
+    const target = typeRefs(args[0])[0];
+    const keys = new Set(args[1] ? literalKeys(args[1]) : []);
+    if (target) shape.bases.push(name === 'Pick' ? { name: target, pick: keys } : { name: target, omit: keys });
+  } else if (WRAPPER_TYPES.has(name) && args[0]) {
+    addTypeNode(shape, args[0], comments);
+  } else {
+    shape.bases.push({ name });
   }
 }
 
@@ -146,23 +149,39 @@ function propertyKeyName(key: TSESTree.Node): string | undefined {
  * The value a variable of a declared type holds: one field per member that is personal data or
  * holds a type that has some. Memoised per type; cycles end at MAX_TYPE_DEPTH.
  */
+/** Types imported from other files of the workspace: their values, computed over there. */
+export interface ExternalTypes {
+  has(typeName: string): boolean;
+  valueOf(typeName: string): Value | undefined;
+}
+
 export class TypeValues {
   private readonly cache = new Map<string, Value>();
 
   constructor(
     private readonly shapes: ReadonlyMap<string, TypeShape>,
     private readonly names: NameRules,
-    private readonly fileLabel: string,
+    private readonly external?: ExternalTypes,
   ) {}
 
   has(typeName: string): boolean {
-    return this.shapes.has(typeName);
+    return this.shapes.has(typeName) || Boolean(this.external?.has(typeName));
+  }
+
+  localNames(): string[] {
+    return [...this.shapes.keys()];
   }
 
   valueOf(typeName: string, depth = 0): Value {
     const cached = this.cache.get(typeName);
     if (cached) return cached;
     const shape = this.shapes.get(typeName);
+    if (!shape && depth <= MAX_TYPE_DEPTH && this.external?.has(typeName)) {
+      this.cache.set(typeName, EMPTY); // cycle guard
+      const value = this.external.valueOf(typeName) ?? EMPTY;
+      this.cache.set(typeName, value);
+      return value;
+    }
     if (!shape || depth > MAX_TYPE_DEPTH) return EMPTY;
     this.cache.set(typeName, EMPTY); // cycle guard while this type is being computed
     const fields = new Map<string, Value>();
@@ -176,7 +195,16 @@ export class TypeValues {
     const keep = (name: string) => (!pick || pick.has(name)) && !omit?.has(name);
     for (const base of shape.bases) {
       const baseShape = this.shapes.get(base.name);
-      if (baseShape && depth <= MAX_TYPE_DEPTH) this.addFields(baseShape, fields, depth + 1, base.pick ?? pick, base.omit ?? omit);
+      if (baseShape && depth <= MAX_TYPE_DEPTH) {
+        this.addFields(baseShape, fields, depth + 1, base.pick ?? pick, base.omit ?? omit);
+      } else if (!baseShape && depth <= MAX_TYPE_DEPTH) {
+        // A base declared in another file: take the fields its own file computed.
+        const basePick = base.pick ?? pick;
+        const baseOmit = base.omit ?? omit;
+        for (const [name, value] of this.valueOf(base.name, depth + 1).fields ?? []) {
+          if ((!basePick || basePick.has(name)) && !baseOmit?.has(name)) fields.set(name, value);
+        }
+      }
     }
     for (const member of shape.members.values()) {
       if (!keep(member.name)) continue;
