@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { AnalysisResult } from '../core';
 import { minimatch } from 'minimatch';
-import type { Catalogs } from './catalogs';
+import { relativeInFolder, type Catalogs } from './catalogs';
 import { toDiagnostics } from './diagnostics';
 import { guarded, log } from './log';
 import { readSettings } from './settings';
@@ -62,7 +62,7 @@ export class Validator implements vscode.Disposable {
       return undefined;
     }
     const version = document.version;
-    const { analyzer } = await this.catalogs.forDocument(document.uri);
+    const { analyzer, index, folder } = await this.catalogs.forDocument(document.uri);
     if (document.isClosed || document.version !== version) return undefined; // a newer edit will come
     const text = document.getText();
     if (text.length > settings.maxFileSize) {
@@ -71,7 +71,17 @@ export class Validator implements vscode.Disposable {
       return undefined;
     }
     const started = performance.now();
-    const result = guarded(`analysing ${document.uri.fsPath}`, () => analyzer.analyze(text, document.uri.fsPath), undefined);
+    let result: AnalysisResult | undefined;
+    if (index && folder) {
+      // Through the folder's index: types and wrappers from other files count, and files that
+      // import this one are re-validated when it changes.
+      const relative = relativeInFolder(folder, document.uri);
+      const invalidated = index.setFile(relative, text);
+      result = guarded(`analysing ${document.uri.fsPath}`, () => index.analyze(relative), undefined);
+      this.revalidateOpen(folder, invalidated.filter((file) => file !== relative));
+    } else {
+      result = guarded(`analysing ${document.uri.fsPath}`, () => analyzer.analyze(text, document.uri.fsPath), undefined);
+    }
     const durationMs = performance.now() - started;
     if (!result || document.version !== version) return undefined;
     if (durationMs > SLOW_FILE_MS) log().info(`${document.uri.fsPath} took ${Math.round(durationMs)} ms`);
@@ -88,6 +98,29 @@ export class Validator implements vscode.Disposable {
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.results.delete(key);
+    void this.restoreSavedText(document.uri);
+  }
+
+  /** A closed editor may have held unsaved text: the index goes back to what is on disk. */
+  private async restoreSavedText(uri: vscode.Uri): Promise<void> {
+    const { index, folder } = await this.catalogs.forDocument(uri);
+    if (!index || !folder) return;
+    const relative = relativeInFolder(folder, uri);
+    try {
+      const invalidated = index.setFile(relative, new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+      this.revalidateOpen(folder, invalidated.filter((file) => file !== relative));
+    } catch {
+      this.revalidateOpen(folder, index.removeFile(relative));
+    }
+  }
+
+  private revalidateOpen(folder: vscode.WorkspaceFolder, files: readonly string[]): void {
+    if (!files.length) return;
+    const wanted = new Set(files);
+    for (const open of vscode.workspace.textDocuments) {
+      if (vscode.workspace.getWorkspaceFolder(open.uri)?.uri.toString() !== folder.uri.toString()) continue;
+      if (wanted.has(relativeInFolder(folder, open.uri))) this.schedule(open, 0);
+    }
   }
 
   private isIncluded(document: vscode.TextDocument, include: string[], exclude: string[]): boolean {

@@ -12,15 +12,20 @@ export function readPathMapping(root: string): PathMapping {
     } catch {
       continue;
     }
-    const config = parse(text, [], { allowTrailingComma: true }) as { compilerOptions?: { baseUrl?: unknown; paths?: unknown } } | undefined;
-    const options = config?.compilerOptions;
-    if (!options) return {};
-    const baseUrl = typeof options.baseUrl === 'string' ? path.posix.normalize(options.baseUrl.replace(/\\/g, '/')).replace(/^\.\/?$/, '') : undefined;
-    const paths = isPaths(options.paths) ? options.paths : undefined;
-    // `paths` without `baseUrl` are relative to the tsconfig's folder (TypeScript 4.1+).
-    return { ...(baseUrl !== undefined || paths ? { baseUrl: baseUrl ?? '' } : {}), ...(paths ? { paths } : {}) };
+    return pathMappingFromText(text);
   }
   return {};
+}
+
+/** `baseUrl` and `paths` of a tsconfig's text (JSONC). */
+export function pathMappingFromText(text: string): PathMapping {
+  const config = parse(text, [], { allowTrailingComma: true }) as { compilerOptions?: { baseUrl?: unknown; paths?: unknown } } | undefined;
+  const options = config?.compilerOptions;
+  if (!options) return {};
+  const baseUrl = typeof options.baseUrl === 'string' ? path.posix.normalize(options.baseUrl.replace(/\\/g, '/')).replace(/^\.\/?$/, '') : undefined;
+  const paths = isPaths(options.paths) ? options.paths : undefined;
+  // `paths` without `baseUrl` are relative to the tsconfig's folder (TypeScript 4.1+).
+  return { ...(baseUrl !== undefined || paths ? { baseUrl: baseUrl ?? '' } : {}), ...(paths ? { paths } : {}) };
 }
 
 function isPaths(value: unknown): value is Record<string, string[]> {

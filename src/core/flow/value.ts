@@ -52,6 +52,11 @@ export function isEmpty(value: Value): boolean {
 }
 
 export function union(...values: Value[]): Value {
+  return unionAll(values);
+}
+
+/** `union` over an array: no spread, so a 100,000-element array literal cannot overflow the stack. */
+export function unionAll(values: readonly Value[]): Value {
   const present = values.filter((value) => !isEmpty(value));
   if (present.length === 0) {
     return values.every((value) => value.constant) && values.length > 0
@@ -61,8 +66,12 @@ export function union(...values: Value[]): Value {
         : EMPTY;
   }
   if (present.length === 1) return present[0];
-  const items = dedupeItems(present.flatMap((value) => value.items));
-  const markers = present.flatMap((value) => value.markers ?? []);
+  const items: TaintItem[] = [];
+  const markers: ParamMarker[] = [];
+  for (const value of present) {
+    for (const item of value.items) items.push(item);
+    for (const marker of value.markers ?? []) markers.push(marker);
+  }
   let fields: Map<string, Value> | undefined;
   for (const value of present) {
     if (!value.fields) continue;
@@ -72,7 +81,7 @@ export function union(...values: Value[]): Value {
       fields.set(key, existing ? union(existing, field) : field);
     }
   }
-  return { items, ...(fields ? { fields } : {}), ...(markers.length ? { markers } : {}) };
+  return { items: dedupeItems(items), ...(fields ? { fields } : {}), ...(markers.length ? { markers } : {}) };
 }
 
 /** Everything the value carries, fields included: what a sink receives when handed the value. */

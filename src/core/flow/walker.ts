@@ -12,7 +12,7 @@ import { typeRefs, type TypeValues } from '../sources/declaredTypes';
 import type { Position, Retention, SinkKind, Span } from '../types';
 import { isLastFourSlice, LAST_FOUR_SAFE, type Sanitizers } from './sanitizers';
 import { Frame, FunctionNode, FunctionSummary, Scope, SummaryFlow, Variable } from './scope';
-import { CONSTANT, EMPTY, flatten, isEmpty, SANITIZED, union, withoutCategories, withStep, type TaintItem, type Value } from './value';
+import { CONSTANT, EMPTY, flatten, isEmpty, SANITIZED, union, unionAll, withoutCategories, withStep, type TaintItem, type Value } from './value';
 
 /** A piece of personal data reaching a sink, before retention and catalog are applied. */
 export interface SinkFlow {
@@ -373,14 +373,14 @@ export class FlowWalker {
       if (key === undefined) spreads.push(flatten(value));
       else if (!isEmpty(value) || value.sanitized) fields.set(key, withStep(value, key));
     }
-    const rest = union(...spreads);
+    const rest = unionAll(spreads);
     if (!fields.size) return rest;
     return { items: rest.items, fields, ...(rest.markers ? { markers: rest.markers } : {}) };
   }
 
   /** A value that is a mix of its parts, fields included (template, concatenation, array). */
   private unionFlat(parts: Value[], flat: boolean): Value {
-    const merged = union(...parts.map((part) => (flat ? flatten(part) : part)));
+    const merged = unionAll(parts.map((part) => (flat ? flatten(part) : part)));
     if (flat && merged.fields) return flatten(merged);
     return merged;
   }
@@ -575,7 +575,7 @@ export class FlowWalker {
     }
     // A declared return type says what callers get, whatever the body computes.
     const declaredReturn = fn.returnType ? this.declaredTypeValue(fn.returnType.typeAnnotation) : EMPTY;
-    const summary: FunctionSummary = { returnValue: union(...frame.returns, declaredReturn), flows: frame.flows };
+    const summary: FunctionSummary = { returnValue: unionAll([...frame.returns, declaredReturn]), flows: frame.flows };
     this.summaries.set(fn, summary);
     return summary;
   }
