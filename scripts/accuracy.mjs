@@ -16,10 +16,17 @@
 // (on a `none` line, an unlabeled line, or with another category/sink) is a false positive.
 // `expect-crossfile:` labels are reported separately and are not part of the main numbers.
 //
+// Each project folder of the corpus (a direct subfolder) is scanned on its own, so the
+// privacy-catalog.json at its root applies to it alone; findings are merged with the folder
+// prefixed to their file. A corpus folder that is itself a project (it has a package.json or a
+// privacy-catalog.json) is scanned whole. Custom categories of a project's catalog are valid in
+// its labels; `forbidden-sink` findings count for their (category, sink kind).
+//
 // Exit codes: 0 ok, 1 --check failed, 2 usage/build/CLI/label error.
 
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -37,6 +44,8 @@ const COUNTED_RULES = new Set([
 const SOURCE_EXTENSIONS = new Set(['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts']);
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out']);
 const LABEL_RE = /\/\/\s*expect(-crossfile)?:\s*(.*)$/;
+const CATALOG_FILE = 'privacy-catalog.json';
+const PROJECT_MARKERS = ['package.json', CATALOG_FILE];
 
 // ---------------------------------------------------------------- arguments
 
@@ -84,6 +93,40 @@ function parseArgs(argv) {
   return opts;
 }
 
+// ---------------------------------------------------------------- projects
+
+/**
+ * The folders scanned one by one, relative to the corpus ('' = the corpus itself), sorted.
+ * Loose source files at the corpus root are scanned in a run of their own that excludes the projects.
+ */
+function findProjects(corpusDir) {
+  if (PROJECT_MARKERS.some((marker) => fs.existsSync(path.join(corpusDir, marker)))) return { projects: [''], looseFiles: false };
+  const entries = fs.readdirSync(corpusDir, { withFileTypes: true });
+  const projects = entries
+    .filter((entry) => entry.isDirectory() && !SKIP_DIRS.has(entry.name))
+    .map((entry) => entry.name)
+    .sort((a, b) => a.localeCompare(b));
+  const looseFiles = entries.some((entry) => entry.isFile() && SOURCE_EXTENSIONS.has(path.extname(entry.name)));
+  return { projects, looseFiles };
+}
+
+const projectOf = (file, projects) => projects.find((project) => project && file.startsWith(`${project}/`)) ?? '';
+
+/** Category ids a project's catalog adds; an unreadable catalog is a label error, not a crash. */
+function catalogCategories(corpusDir, project, errors) {
+  const file = path.join(corpusDir, project, CATALOG_FILE);
+  if (!fs.existsSync(file)) return [];
+  const { parse, printParseErrorCode } = createRequire(import.meta.url)('jsonc-parser');
+  const parseErrors = [];
+  const catalog = parse(fs.readFileSync(file, 'utf8'), parseErrors, { allowTrailingComma: true });
+  const where = toPosix(path.join(project, CATALOG_FILE));
+  if (parseErrors.length) {
+    errors.push(`${where}: ${printParseErrorCode(parseErrors[0].error)} at offset ${parseErrors[0].offset}`);
+    return [];
+  }
+  return (Array.isArray(catalog?.categories) ? catalog.categories : []).map((category) => category?.id).filter((id) => typeof id === 'string');
+}
+
 // ---------------------------------------------------------------- labels
 
 function walk(dir, out = []) {
@@ -104,10 +147,17 @@ const keyOf = (file, line, category, sinkKind) => `${file}\u0000${line}\u0000${c
  * @returns {{ files: number, lines: number, positives: Label[], negatives: {file,line}[],
  *             crossfile: Label[], errors: string[] }}
  */
-function collectLabels(corpusDir) {
-  const result = { files: 0, lines: 0, positives: [], negatives: [], crossfile: [], errors: [] };
+function collectLabels(corpusDir, projects) {
+  const result = { files: 0, lines: 0, positives: [], negatives: [], crossfile: [], errors: [], categories: [...CATEGORIES] };
+  const categoriesOf = new Map();
+  for (const project of projects) {
+    const custom = catalogCategories(corpusDir, project, result.errors);
+    categoriesOf.set(project, new Set([...CATEGORIES, ...custom]));
+    for (const id of custom) if (!result.categories.includes(id)) result.categories.push(id);
+  }
   for (const abs of walk(corpusDir)) {
     const file = toPosix(path.relative(corpusDir, abs));
+    const known = categoriesOf.get(projectOf(file, projects)) ?? new Set(CATEGORIES);
     const lines = fs.readFileSync(abs, 'utf8').split(/\r?\n/);
     result.files++;
     result.lines += lines.length;
@@ -136,7 +186,7 @@ function collectLabels(corpusDir) {
           result.errors.push(`${where}: malformed label "${token}" (want category/sinkKind)`);
           continue;
         }
-        if (!CATEGORIES.includes(category)) result.errors.push(`${where}: unknown category "${category}"`);
+        if (!known.has(category)) result.errors.push(`${where}: unknown category "${category}"`);
         if (!SINK_KINDS.includes(sinkKind)) result.errors.push(`${where}: unknown sink kind "${sinkKind}"`);
         if (seen.has(token)) result.errors.push(`${where}: duplicate label "${token}"`);
         seen.add(token);
@@ -154,9 +204,9 @@ function fail(message) {
   process.exit(2);
 }
 
-function runCli(corpusDir) {
+function runCli(projectDir, extraArgs = []) {
   if (!fs.existsSync(CLI)) fail(`${path.relative(process.cwd(), CLI) || CLI} not found — run npm run build first`);
-  const proc = spawnSync(process.execPath, [CLI, 'scan', corpusDir, '--format', 'json'], {
+  const proc = spawnSync(process.execPath, [CLI, 'scan', projectDir, '--format', 'json', ...extraArgs], {
     cwd: REPO_ROOT,
     encoding: 'utf8',
     maxBuffer: 512 * 1024 * 1024,
@@ -175,6 +225,23 @@ function runCli(corpusDir) {
   }
   if (!report || !Array.isArray(report.findings)) fail('CLI JSON has no "findings" array');
   return report;
+}
+
+/** One CLI run per project, merged into one report whose files are relative to the corpus. */
+function scanCorpus(corpusDir, { projects, looseFiles }) {
+  const merged = { findings: [], skipped: [] };
+  const runs = projects.map((project) => ({ project, dir: path.join(corpusDir, project), args: [] }));
+  if (looseFiles) runs.push({ project: '', dir: corpusDir, args: projects.flatMap((project) => ['--exclude', `${project}/**`]) });
+  for (const { project, dir, args } of runs) {
+    const report = runCli(dir, args);
+    const prefix = (file) => {
+      const relative = normalizeFile(file, dir);
+      return project ? `${project}/${relative}` : relative;
+    };
+    for (const finding of report.findings) merged.findings.push({ ...finding, file: prefix(finding.file) });
+    for (const skipped of Array.isArray(report.skipped) ? report.skipped : []) merged.skipped.push({ ...skipped, file: prefix(skipped.file) });
+  }
+  return merged;
 }
 
 function normalizeFile(file, corpusDir) {
@@ -228,7 +295,7 @@ function score(labels, report, corpusDir) {
   }
 
   const overall = emptyCell();
-  const byCategory = Object.fromEntries(CATEGORIES.map((c) => [c, emptyCell()]));
+  const byCategory = Object.fromEntries(labels.categories.map((c) => [c, emptyCell()]));
   const bySink = Object.fromEntries(SINK_KINDS.map((s) => [s, emptyCell()]));
   const cell = (table, k) => (table[k] ??= emptyCell());
   const falseNegatives = [];
@@ -285,7 +352,7 @@ function table(rows, headers) {
 }
 
 function labelSummary(labels) {
-  const byCategory = Object.fromEntries(CATEGORIES.map((c) => [c, Object.fromEntries(SINK_KINDS.map((s) => [s, 0]))]));
+  const byCategory = Object.fromEntries(labels.categories.map((c) => [c, Object.fromEntries(SINK_KINDS.map((s) => [s, 0]))]));
   for (const l of labels.positives) byCategory[l.category][l.sinkKind]++;
   const bySink = Object.fromEntries(SINK_KINDS.map((s) => [s, labels.positives.filter((l) => l.sinkKind === s).length]));
   const positiveLines = new Set(labels.positives.map((l) => `${l.file}:${l.line}`)).size;
@@ -315,7 +382,7 @@ function header(summary, corpusDir) {
 
 function printLabels(summary, corpusDir) {
   const lines = [header(summary, corpusDir), ''];
-  const rows = CATEGORIES.map((c) => [c, ...SINK_KINDS.map((s) => summary.byCategory[c][s]), SINK_KINDS.reduce((n, s) => n + summary.byCategory[c][s], 0)]);
+  const rows = Object.keys(summary.byCategory).map((c) => [c, ...SINK_KINDS.map((s) => summary.byCategory[c][s]), SINK_KINDS.reduce((n, s) => n + summary.byCategory[c][s], 0)]);
   rows.push(['total', ...SINK_KINDS.map((s) => summary.bySink[s]), summary.positives]);
   lines.push('positive labels by category and sink kind:', table(rows, ['category', ...SINK_KINDS, 'total']));
   process.stdout.write(`${lines.join('\n')}\n`);
@@ -364,7 +431,8 @@ function main() {
   const opts = parseArgs(process.argv.slice(2));
   if (!fs.existsSync(opts.corpus) || !fs.statSync(opts.corpus).isDirectory()) fail(`corpus directory not found: ${opts.corpus}`);
 
-  const labels = collectLabels(opts.corpus);
+  const layout = findProjects(opts.corpus);
+  const labels = collectLabels(opts.corpus, layout.projects);
   if (labels.errors.length) {
     process.stderr.write(`accuracy: ${labels.errors.length} malformed label(s):\n${labels.errors.map((e) => `  ${e}`).join('\n')}\n`);
     process.exit(2);
@@ -377,7 +445,7 @@ function main() {
     process.exit(0);
   }
 
-  const report = runCli(opts.corpus);
+  const report = scanCorpus(opts.corpus, layout);
   const result = score(labels, report, opts.corpus);
   const passed = result.overall.recall >= opts.min && result.overall.precision >= opts.min;
 

@@ -3,9 +3,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Severity } from '../core/findings';
+import type { ReportContext } from '../report/context';
+import { formatHtml } from '../report/html';
 import { formatJson } from '../report/json';
+import { formatMarkdown } from '../report/markdown';
 import { formatSarif } from '../report/sarif';
 import { formatText } from '../report/text';
+import { baselineOf, formatBaseline, readBaseline } from '../scan/baseline';
+import { changedLinesSince } from '../scan/changedSince';
+import { reviewScan, type ReviewOptions } from '../scan/review';
 import { CATALOG_FILE_NAME, CatalogError, findCatalog, type LoadedCatalog } from '../scan/catalogFile';
 import { scanDirectory, type ScanOptions, type ScanResult } from '../scan/scan';
 import { catalogDrift, catalogExists, defaultCatalogPath, initialCatalogText } from './catalogCommands';
@@ -15,7 +21,7 @@ export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
-const FORMATS = ['text', 'json', 'sarif'] as const;
+const FORMATS = ['text', 'json', 'sarif', 'html', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
 const FAIL_ON = ['error', 'warning', 'info', 'none'] as const;
 type FailOn = (typeof FAIL_ON)[number];
@@ -29,7 +35,8 @@ Finds personal data that is logged, stored or shared without a declared retentio
 catalog and reports drift between it and the code.
 
 Options:
-  --format text|json|sarif   output format (default: text)
+  --format FORMAT            text|json|sarif|html|markdown (default: text); html is one self-contained
+                             file with a data map, markdown suits a pull-request comment
   --output FILE              write the report to FILE instead of standard output
   --catalog FILE             the data catalog (default: <dir>/privacy-catalog.json if present)
   --fail-on LEVEL            error|warning|info|none: exit 1 when a finding is at or above it (default: warning)
@@ -37,6 +44,12 @@ Options:
   --exclude GLOB             do not scan files matching GLOB (repeatable)
   --max-file-size BYTES      skip larger files (default: 2097152)
   --sanitizer NAME           treat calls to NAME as a sanitizer (repeatable)
+  --changed-since REF        only findings on lines added or modified since the merge base of HEAD
+                             and REF (committed, uncommitted and untracked), using git from PATH
+  --baseline FILE            findings recorded in FILE are listed but do not fail the run; entries
+                             that match nothing any more are reported as stale
+  --write-baseline FILE      record every current finding in FILE (then none of them fails the run)
+  --no-excerpts              leave code out of html and sarif reports (for sharing)
   --no-color                 plain text output
   --force                    catalog init: overwrite an existing catalog
   -h, --help                 show this help
@@ -79,6 +92,10 @@ function parseCliArgs(argv: string[]) {
       exclude: { type: 'string', multiple: true },
       'max-file-size': { type: 'string' },
       sanitizer: { type: 'string', multiple: true },
+      'changed-since': { type: 'string' },
+      baseline: { type: 'string' },
+      'write-baseline': { type: 'string' },
+      'no-excerpts': { type: 'boolean', default: false },
       'no-color': { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -112,8 +129,23 @@ function run(argv: string[], io: CliIo): number {
   const failOn = oneOf(values['fail-on'], FAIL_ON, '--fail-on');
   const root = readableDirectory(directory);
   const catalog = loadCatalogOrFail(root, values.catalog);
+  const writeBaseline = values['write-baseline'];
+  if (writeBaseline !== undefined && (values.baseline !== undefined || values['changed-since'] !== undefined)) {
+    throw new UsageError('--write-baseline records every finding; it cannot be combined with --baseline or --changed-since');
+  }
+  // Git and the baseline are checked before the scan, so a wrong ref or file fails fast.
+  const review: ReviewOptions = {
+    changed: values['changed-since'] === undefined ? undefined : changedLinesSince(root, values['changed-since']),
+    baseline: values.baseline === undefined ? undefined : { file: values.baseline, content: readBaseline(values.baseline) },
+  };
   const result = scanDirectory(root, scanOptions(values, catalog));
-  return emit(result, format, failOn, values, io);
+  if (writeBaseline !== undefined) {
+    writeAtomically(writeBaseline, formatBaseline(result.findings));
+    io.stderr(`Wrote ${writeBaseline}: ${result.findings.length} finding(s) baselined.\n`);
+    review.baseline = { file: writeBaseline, content: baselineOf(result.findings) };
+  }
+  const reviewed = reviewScan(result, review);
+  return emit(reviewed.result, format, failOn, values, io, { ...reviewed.context, catalog, excerpts: !values['no-excerpts'] });
 }
 
 type Values = ReturnType<typeof parseCliArgs>['values'];
@@ -138,7 +170,7 @@ function runCatalog(args: string[], values: Values, io: CliIo): number {
   if (!catalog) throw new UsageError(`no ${CATALOG_FILE_NAME} in ${directory} (write one with: privacy-review catalog init ${directory})`);
   const result = scanDirectory(root, scanOptions(values, catalog));
   const overMaximum = result.findings.filter((finding) => finding.file === result.catalogPath);
-  return emit({ ...result, findings: [...overMaximum, ...catalogDrift(result, catalog)] }, format, failOn, values, io);
+  return emit({ ...result, findings: [...overMaximum, ...catalogDrift(result, catalog)] }, format, failOn, values, io, { catalog, excerpts: !values['no-excerpts'] });
 }
 
 function scanOptions(values: Values, catalog: LoadedCatalog | undefined): ScanOptions {
@@ -151,8 +183,8 @@ function scanOptions(values: Values, catalog: LoadedCatalog | undefined): ScanOp
   };
 }
 
-function emit(result: ScanResult, format: Format, failOn: FailOn, values: Values, io: CliIo): number {
-  const report = render(result, format, !values['no-color'] && io.isTty && !values.output);
+function emit(result: ScanResult, format: Format, failOn: FailOn, values: Values, io: CliIo, context: ReportContext = {}): number {
+  const report = render(result, format, !values['no-color'] && io.isTty && !values.output, context);
   if (values.output) writeAtomically(values.output, report);
   else io.stdout(report);
   return failingCount(result, failOn) > 0 ? EXIT_FINDINGS : EXIT_OK;
@@ -167,10 +199,12 @@ function loadCatalogOrFail(root: string, explicit: string | undefined): LoadedCa
   }
 }
 
-function render(result: ScanResult, format: Format, color: boolean): string {
-  if (format === 'json') return formatJson(result);
-  if (format === 'sarif') return formatSarif(result);
-  return formatText(result, { color });
+function render(result: ScanResult, format: Format, color: boolean, context: ReportContext): string {
+  if (format === 'json') return formatJson(result, context);
+  if (format === 'sarif') return formatSarif(result, context);
+  if (format === 'html') return formatHtml(result, context);
+  if (format === 'markdown') return formatMarkdown(result, context);
+  return formatText(result, { color, baseline: context.baseline });
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };

@@ -108,12 +108,20 @@ export async function scanWorkspaceFolders(folders: readonly vscode.WorkspaceFol
 
 /** One file as it is on disk (or `text`), through its folder's analyzer; or why it was skipped. */
 export async function analyzeOne(folder: vscode.WorkspaceFolder, relativePath: string, uri: vscode.Uri, catalogs: Catalogs, text?: string): Promise<ScannedFile | { reason: string }> {
-  const { analyzer } = await catalogs.forDocument(folder.uri);
+  const engine = await catalogs.forDocument(folder.uri);
   const read = text !== undefined ? ({ ok: true, text } as const) : readSource(uri.fsPath, readSettings(folder.uri).maxFileSize);
   if (!read.ok) return { reason: read.reason };
   try {
-    // The same call as the live validator, so a file's findings do not change when it is opened.
-    const analysis = analyzer.analyze(read.text, uri.fsPath);
+    // The same engine as the live validator (the folder's index when it has one), so a file's
+    // findings do not change when it is opened.
+    let analysis: AnalysisResult;
+    if (engine.index) {
+      await engine.indexed;
+      engine.index.setFile(relativePath, read.text);
+      analysis = engine.index.analyze(relativePath);
+    } else {
+      analysis = engine.analyzer.analyze(read.text, uri.fsPath);
+    }
     if (analysis.parseError) return { reason: `does not parse: ${analysis.parseError.message}` };
     return { uri, folder, relativePath, findings: withoutDisabled(analysis.findings, uri), dataFlows: analysis.dataFlows };
   } catch (error) {

@@ -1,13 +1,21 @@
 // SARIF 2.1.0 for code scanning: one result per (sink call, category), as the contract says.
-import { createHash } from 'node:crypto';
 import { categoryInfo } from '../core/categories';
 import { RULES, RULE_IDS, ruleDocsUrl, type RuleId, type Severity } from '../core/findings';
 import type { FileFinding, ScanResult } from '../scan/scan';
 import { TOOL_VERSION } from '../version';
+import { reportedFindings, type BaselineState, type ReportContext } from './context';
+import { createExcerptReader, type ExcerptReader } from './excerpt';
+import { withOccurrences } from './fingerprint';
+
+export { fingerprint } from './fingerprint';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
-export function formatSarif(result: ScanResult): string {
+export function formatSarif(result: ScanResult, context: ReportContext = {}): string {
+  // Whole lines, so a snippet is exactly its region's text; a call longer than 40 lines gets no context region.
+  const excerpts = context.excerpts === false ? undefined : createExcerptReader(result.root, { maxLineLength: Infinity, maxSpanLines: 40 });
+  const reported = reportedFindings(result, context);
+  const baselineStates = new Map(reported.map(({ finding, baselineState }) => [finding, baselineState]));
   const ruleIndex = new Map<RuleId, number>(RULE_IDS.map((id, index) => [id, index]));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -42,15 +50,19 @@ export function formatSarif(result: ScanResult): string {
             })),
           },
         ],
-        results: withOccurrences(result.findings).map(({ finding, fingerprint }) => sarifResult(finding, ruleIndex.get(finding.ruleId) ?? 0, fingerprint)),
+        results: withOccurrences(reported.map(({ finding }) => finding)).map(({ finding, fingerprint, occurrence }) =>
+          sarifResult(finding, ruleIndex.get(finding.ruleId) ?? 0, `${fingerprint}:${occurrence}`, baselineStates.get(finding), excerpts),
+        ),
+        ...(context.baseline ? { properties: { baseline: { file: context.baseline.file, staleEntries: context.baseline.stale } } } : {}),
       },
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-function sarifResult(finding: FileFinding, ruleIndex: number, findingFingerprint: string) {
+function sarifResult(finding: FileFinding, ruleIndex: number, findingFingerprint: string, baselineState: BaselineState | undefined, excerpts: ExcerptReader | undefined) {
   const artifactLocation = { uri: encodeUri(finding.file), uriBaseId: '%SRCROOT%' };
+  const excerpt = excerpts?.(finding.file, finding.span);
   const region = (span: FileFinding['span']) => ({
     startLine: span.start.line,
     startColumn: span.start.column + 1,
@@ -62,38 +74,27 @@ function sarifResult(finding: FileFinding, ruleIndex: number, findingFingerprint
     ruleIndex,
     level: LEVEL[finding.severity],
     message: { text: finding.message },
-    locations: [{ physicalLocation: { artifactLocation, region: region(finding.span) } }],
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation,
+          region: { ...region(finding.span), ...(excerpt?.spanText ? { snippet: { text: excerpt.spanText } } : {}) },
+          ...(excerpt && excerpt.hit.endLine === finding.span.end.line ? { contextRegion: { startLine: excerpt.startLine, endLine: excerpt.startLine + excerpt.lines.length - 1, snippet: { text: excerpt.lines.join('\n') } } } : {}),
+        },
+      },
+    ],
     relatedLocations: finding.related.map((related, index) => ({
       id: index + 1,
       message: { text: related.message },
       physicalLocation: { artifactLocation, region: region(related.span) },
     })),
     partialFingerprints: { 'privacyReview/v1': findingFingerprint },
+    ...(baselineState ? { baselineState } : {}),
     properties: {
       ...(finding.category ? { category: finding.category, fideslang: categoryInfo(finding.category)?.fideslang } : {}),
       ...(finding.sinkKind ? { sinkKind: finding.sinkKind, sinkFamily: finding.sinkFamily } : {}),
     },
   };
-}
-
-/**
- * The same call twice in a file (`console.log(req.ip)` in two handlers) hashes the same; number the
- * repeats in file order, as GitHub's own `primaryLocationLineHash` does, so code scanning keeps both.
- */
-function withOccurrences(findings: readonly FileFinding[]): { finding: FileFinding; fingerprint: string }[] {
-  const seen = new Map<string, number>();
-  return findings.map((finding) => {
-    const hash = fingerprint(finding);
-    const occurrence = (seen.get(hash) ?? 0) + 1;
-    seen.set(hash, occurrence);
-    return { finding, fingerprint: `${hash}:${occurrence}` };
-  });
-}
-
-/** Independent of line numbers, so moved code keeps its identity. */
-export function fingerprint(finding: FileFinding): string {
-  const parts = [finding.ruleId, finding.file, finding.category ?? '', finding.sink ?? '', (finding.source?.text ?? finding.message).replace(/\s+/g, ' ')];
-  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
 }
 
 function encodeUri(file: string): string {

@@ -1,5 +1,6 @@
 // Text output in the shape of ESLint's "stylish" formatter: a block per file, then a summary.
 import type { Severity } from '../core/findings';
+import type { BaselineOutcome } from '../scan/baseline';
 import type { ScanResult } from '../scan/scan';
 import { countFindings } from './summary';
 
@@ -7,6 +8,8 @@ const SEVERITY_COLOR: Record<Severity, string> = { error: '31', warning: '33', i
 
 export interface TextOptions {
   color?: boolean;
+  /** Baselined findings are listed apart (they do not fail the run), then stale entries. */
+  baseline?: BaselineOutcome;
 }
 
 export function formatText(result: ScanResult, options: TextOptions = {}): string {
@@ -33,6 +36,7 @@ export function formatText(result: ScanResult, options: TextOptions = {}): strin
     }
     lines.push('');
   }
+  if (options.baseline) lines.push(...baselineSection(options.baseline, paint));
   if (result.skipped.length) {
     lines.push(paint('4', `Skipped ${result.skipped.length} file(s)`));
     for (const skipped of result.skipped) lines.push(`  ${skipped.file}  ${paint('2', skipped.reason)}`);
@@ -42,11 +46,29 @@ export function formatText(result: ScanResult, options: TextOptions = {}): strin
   const info = counts.bySeverity.info ? `, ${counts.bySeverity.info} info` : '';
   const problems = `${counts.total} finding${counts.total === 1 ? '' : 's'} (${counts.bySeverity.error} error${counts.bySeverity.error === 1 ? '' : 's'}, ${counts.bySeverity.warning} warning${counts.bySeverity.warning === 1 ? '' : 's'}${info})`;
   const mark = counts.total ? paint('31;1', '✖') : paint('32;1', '✔');
-  lines.push(`${mark} ${problems} in ${result.filesScanned} file${result.filesScanned === 1 ? '' : 's'} scanned, ${result.skipped.length} skipped, ${Math.round(result.durationMs)} ms`);
+  const baselined = options.baseline ? `, ${options.baseline.baselined.length} baselined` : '';
+  lines.push(`${mark} ${problems}${baselined} in ${result.filesScanned} file${result.filesScanned === 1 ? '' : 's'} scanned, ${result.skipped.length} skipped, ${Math.round(result.durationMs)} ms`);
   if (counts.byCategory.length) {
     lines.push(`  by category: ${counts.byCategory.map(([category, count]) => `${category} ${count}`).join(', ')}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+function baselineSection(baseline: BaselineOutcome, paint: (code: string, text: string) => string): string[] {
+  const lines: string[] = [];
+  if (baseline.baselined.length) {
+    lines.push(paint('4', `Baselined ${baseline.baselined.length} finding(s) (in ${baseline.file}; not failures)`));
+    for (const finding of baseline.baselined) {
+      lines.push(`  ${finding.file}:${finding.span.start.line}:${finding.span.start.column + 1}  ${paint('2', 'baselined')}  ${finding.message}  ${paint('2', finding.ruleId)}`);
+    }
+    lines.push('');
+  }
+  if (baseline.stale.length) {
+    lines.push(paint('4', `Stale baseline entries: ${baseline.stale.length} in ${baseline.file} match nothing any more (rewrite it with --write-baseline)`));
+    for (const entry of baseline.stale) lines.push(`  ${entry.file}  ${entry.ruleId}${entry.category ? ` ${entry.category}` : ''}  ${paint('2', `was line ${entry.line}`)}`);
+    lines.push('');
+  }
+  return lines;
 }
 
 function visibleLength(text: string): number {

@@ -3,6 +3,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parse as parseJsonc } from 'jsonc-parser';
 import { parseCatalog } from '../../../src/core/catalog/load';
 import { CATALOG_SCHEMA } from '../../../src/core/catalog/schema';
 import { POLICY_SINKS, RULE_SEVERITIES, type CatalogCategory, type CatalogFile, type CatalogPolicy } from '../../../src/core/catalog/types';
@@ -129,6 +130,15 @@ describe('catalog JSON Schema', () => {
       { name: 'severity for an unknown rule', catalog: { ...base, severity: { 'no-such-rule': 'off' } }, valid: false },
       { name: 'sanitizers not an array', catalog: { ...base, sanitizers: 'scrub' }, valid: false },
     ];
+    it('the corpus catalog (catalog-shop) uses every key of every level, and both accept it', () => {
+      const text = fs.readFileSync(path.join(REPO_ROOT, 'test/fixtures/corpus/catalog-shop/privacy-catalog.json'), 'utf8');
+      const catalog = parseJsonc(text, [], { allowTrailingComma: true }) as CatalogFile;
+      assert.deepEqual(sorted(Object.keys(catalog)), sorted(Object.keys(sampleCatalog)));
+      assert.deepEqual(sorted(new Set((catalog.categories ?? []).flatMap(Object.keys))), sorted(Object.keys(sampleCategory)));
+      assert.deepEqual(sorted(new Set((catalog.policies ?? []).flatMap(Object.keys))), sorted(Object.keys(samplePolicy)));
+      assert.deepEqual(schemaErrors(schema, catalog, ''), []);
+      assert.ok(parseCatalog(text).ok);
+    });
     for (const { name, catalog, valid } of cases) {
       it(`${name}: ${valid ? 'valid' : 'invalid'}`, () => {
         assert.deepEqual(schemaErrors(schema, catalog, '').length === 0, valid, `schema: ${schemaErrors(schema, catalog, '').join('; ')}`);

@@ -1,0 +1,218 @@
+// The text pre-check: from the text alone, can this file hold any finding? Files that cannot are
+// not parsed at all — the parse is most of a scan's cost, and most files of a product never put
+// personal data into a log or a store.
+//
+// A finding needs one of:
+//   - a `@retention` tag (an invalid one is a finding on its own) or a suppression comment;
+//   - personal data (a) reaching a sink (b) in the same file.
+// (a) Personal data comes only from: a name the classifier accepts (identifiers, property names,
+//     string keys, the rest of a getter's name), `@pii`, a catalog field, or a framework source
+//     (`req.ip`, client-IP headers, `@Ip()`, `navigator.geolocation`). A name is accepted only if
+//     a rule's words occur contiguously in its normalized words; the guards only ever refuse. So
+//     the file's whole text is tokenized the way names are (separators, camelCase, acronyms,
+//     aliases, plurals, digits dropped) and searched for every rule's words. Every name the engine
+//     classifies is a separator-bounded piece of the text, so its words are a run of the text's
+//     words: if no rule occurs in the text, no name in it is personal data.
+// (b) Every sink recogniser first checks the called method's name against a fixed list, or the
+//     callee's module (debug) or a storage global (assignments to `document.cookie`, `localStorage`).
+//     SINK_WORDS holds all of them; test/unit/scan/precheck.test.ts fails when a recogniser in
+//     src/core/sinks uses a literal that is neither in it nor known not to be a method.
+// Escapes are decoded first (`\u0065mail` is `email` to the parser). The test runs the engine on
+// every file of the corpora with and without the pre-check and requires identical results.
+//
+// `needsIndex(text)` is separate: a file with declarations only (an interface of personal data,
+// a wrapper around a logger) holds no finding itself but matters to a cross-file index.
+import { CATEGORY_TABLE, tokenize, type ExtraNameRules } from '../core/categories';
+import { TOKEN_ALIASES } from '../core/categories/taxonomy-words';
+import type { EngineCatalog } from '../core/catalog/engineCatalog';
+
+/** Method, function and global names a sink recogniser can match (see the header). */
+export const SINK_WORDS: ReadonlySet<string> = new Set([
+  // loggers, error reporters
+  'log', 'info', 'warn', 'warning', 'error', 'debug', 'trace', 'fatal', 'verbose', 'silly', 'http', 'notice', 'critical',
+  'crit', 'alert', 'emerg', 'mark', 'child', 'assign', 'addContext', 'dir', 'table', 'group', 'assert', 'start', 'box',
+  'success', 'fail', 'ready', 'captureException', 'captureMessage', 'captureEvent', 'addBreadcrumb', 'setUser', 'setContext',
+  'setExtra', 'setExtras', 'setTag', 'setTags', 'configureScope', 'withScope', 'withIsolationScope',
+  // ORMs and databases
+  'create', 'createMany', 'createManyAndReturn', 'update', 'updateMany', 'updateManyAndReturn', 'upsert', 'save', 'insert',
+  'insertOne', 'insertMany', 'updateOne', 'replaceOne', 'bulkWrite', 'bulkCreate', 'findOrCreate', 'findOneAndUpdate',
+  'findOneAndReplace', 'findByIdAndUpdate', 'findByIdAndReplace', 'values', 'set', 'query', 'createQueryBuilder',
+  // caches and queues
+  'setex', 'psetex', 'setnx', 'getset', 'mset', 'msetnx', 'hset', 'hmset', 'hsetnx', 'lpush', 'rpush', 'lpushx', 'rpushx',
+  'lset', 'linsert', 'sadd', 'zadd', 'xadd', 'geoadd', 'pfadd', 'add', 'addBulk',
+  // files
+  'writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'write', 'writeSync', 'end', 'outputFile', 'outputFileSync',
+  'outputJson', 'outputJsonSync', 'outputJSON', 'outputJSONSync', 'writeJson', 'writeJsonSync', 'writeJSON', 'writeJSONSync',
+  // browser storage, IndexedDB, cookies
+  'setItem', 'localStorage', 'sessionStorage', 'put', 'setMany', 'cookie', 'setCookie', 'setSignedCookie',
+  // analytics and tracking
+  'track', 'identify', 'page', 'alias', 'screen', 'capture', 'register', 'register_once', 'registerOnce', 'track_pageview',
+  'set_group', 'setGroup', 'set_once', 'setOnce', 'append', 'prepend', 'preInsert', 'postInsert', 'union', 'import',
+  'groupIdentify', 'setPersonProperties', 'setPersonPropertiesForFlags', 'logEvent', 'setUserId', 'setUserProperties',
+  'setDeviceId', 'revenue', 'gtag', 'push', 'event', 'config',
+]);
+
+/** Words of framework sources that are personal data whatever the classifier says of them. */
+const FRAMEWORK_WORDS = ['ip', 'ips', 'forwarded', 'remoteaddress', 'geolocation', 'coords'];
+
+/** Anything containing one of these must be parsed: a tag is a finding or changes findings. */
+const TAGS = ['@retention', 'privacy-review-disable', '@pii'];
+
+export interface PrecheckOptions {
+  /** The catalog: its category names and fields are personal data too. */
+  catalog?: Pick<EngineCatalog, 'extraNames' | 'fields'>;
+  /**
+   * Names that make a file relevant beyond what the text shows: a cross-file index's wrappers that
+   * reach a sink (`audit`) and types that carry personal data (`User`). Matched as whole identifiers.
+   */
+  relevantNames?: Iterable<string>;
+}
+
+export type PrecheckReason = 'tag' | 'personal-data-and-sink' | 'catalog-field' | 'no-personal-data' | 'no-sink';
+
+export interface PrecheckVerdict {
+  /** Whether the file must be parsed and analysed. */
+  analyse: boolean;
+  reason: PrecheckReason;
+}
+
+export interface Precheck {
+  verdict(text: string): PrecheckVerdict;
+  /** Whether the file can hold any finding (or any data flow): false means its result is empty. */
+  mayHaveFindings(text: string): boolean;
+  /** Whether a cross-file index needs the file: it declares a type, class, function or export with personal data or a sink. */
+  needsIndex(text: string): boolean;
+}
+
+interface Rules {
+  aliases: Map<string, readonly string[]>;
+  byFirstWord: Map<string, (readonly string[])[]>;
+}
+
+function compileRules(extra: ExtraNameRules | undefined): Rules {
+  // Mirrors compile() in src/core/categories/classify.ts: same aliases, same plurals, same rule words.
+  const aliases = new Map<string, readonly string[]>();
+  for (const [token, words] of Object.entries(TOKEN_ALIASES)) aliases.set(token, words.split(' '));
+  const rules: (readonly string[])[] = [];
+  for (const category of CATEGORY_TABLE) {
+    for (const spec of category.rules) {
+      const words = (typeof spec === 'string' ? spec : spec.words).split(' ');
+      const after = typeof spec === 'string' ? undefined : spec.after;
+      if (after) for (const owner of after) rules.push([owner, ...words]);
+      else rules.push(words);
+    }
+  }
+  for (const { names } of extra ?? []) {
+    for (const name of names) {
+      const words = normalize(tokenize(name), aliases);
+      if (words.length) rules.push(words);
+    }
+  }
+  const vocabulary = new Set(rules.flat());
+  for (const word of [...vocabulary, ...aliases.keys()]) {
+    if (word.length < 2) continue;
+    const plural = /(s|x|z|ch|sh)$/.test(word) ? `${word}es` : `${word}s`;
+    if (!vocabulary.has(plural) && !aliases.has(plural)) aliases.set(plural, aliases.get(word) ?? [word]);
+  }
+  for (const word of FRAMEWORK_WORDS) rules.push([word]);
+  const byFirstWord = new Map<string, (readonly string[])[]>();
+  for (const rule of rules) {
+    const bucket = byFirstWord.get(rule[0]);
+    if (bucket) bucket.push(rule);
+    else byFirstWord.set(rule[0], [rule]);
+  }
+  return { aliases, byFirstWord };
+}
+
+function normalize(tokens: readonly string[], aliases: ReadonlyMap<string, readonly string[]>): string[] {
+  const words: string[] = [];
+  for (const token of tokens) {
+    const first = token.charCodeAt(0);
+    if (first >= 48 && first <= 57) continue;
+    const expansion = aliases.get(token);
+    if (expansion) words.push(...expansion);
+    else words.push(token);
+  }
+  return words;
+}
+
+const ESCAPE = /\\(?:u\{([0-9a-fA-F]{1,6})\}|u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|([0-7]{1,3})|(\r\n|[\n\r\u2028\u2029])|[\s\S])/g;
+
+/** The text as the parser reads names and strings: `\u0065` is `e`, a line continuation joins, other escapes separate. */
+export function decodeEscapes(text: string): string {
+  if (!text.includes('\\')) return text;
+  return text.replace(ESCAPE, (_, braced?: string, unicode?: string, hex?: string, octal?: string, continuation?: string) => {
+    const code = braced ?? unicode ?? hex;
+    if (code !== undefined) {
+      const point = parseInt(code, 16);
+      return point <= 0x10ffff ? String.fromCodePoint(point) : ' ';
+    }
+    if (octal !== undefined) return String.fromCharCode(parseInt(octal, 8));
+    if (continuation !== undefined) return '';
+    return ' ';
+  });
+}
+
+const IDENTIFIER = /[A-Za-z_$][\w$]*/g;
+/** Declarations a cross-file index reads: types, classes, functions, exports. */
+const DECLARATION = /\b(?:interface|type|class|function|export|module\.exports|exports\.)\b/;
+
+export function createPrecheck(options: PrecheckOptions = {}): Precheck {
+  const rules = compileRules(options.catalog?.extraNames);
+  const fieldMembers = [...new Set([...(options.catalog?.fields?.keys() ?? [])].map((field) => field.slice(field.indexOf('.') + 1)).filter(Boolean))];
+  const relevant = new Set(options.relevantNames ?? []);
+
+  const hasPersonalData = (decoded: string): boolean => {
+    const words = normalize(tokenize(decoded), rules.aliases);
+    for (let start = 0; start < words.length; start++) {
+      const candidates = rules.byFirstWord.get(words[start]);
+      if (!candidates) continue;
+      for (const rule of candidates) if (occursAt(words, start, rule)) return true;
+    }
+    return false;
+  };
+
+  const hasSinkWord = (decoded: string): boolean => {
+    IDENTIFIER.lastIndex = 0;
+    for (let match = IDENTIFIER.exec(decoded); match; match = IDENTIFIER.exec(decoded)) {
+      if (SINK_WORDS.has(match[0]) || relevant.has(match[0])) return true;
+    }
+    return false;
+  };
+
+  const verdict = (text: string): PrecheckVerdict => {
+    if (TAGS.some((tag) => text.includes(tag))) return { analyse: true, reason: 'tag' };
+    const decoded = decodeEscapes(text);
+    if (decoded !== text && TAGS.some((tag) => decoded.includes(tag))) return { analyse: true, reason: 'tag' };
+    // A catalog field's member: its declaration is personal data, and `catalog check` needs the
+    // file's declared members whether or not it has a sink.
+    if (fieldMembers.some((member) => decoded.includes(member))) return { analyse: true, reason: 'catalog-field' };
+    if (!hasSinkWord(decoded)) return { analyse: false, reason: 'no-sink' };
+    if (!hasPersonalData(decoded) && !mentions(decoded, relevant)) return { analyse: false, reason: 'no-personal-data' };
+    return { analyse: true, reason: 'personal-data-and-sink' };
+  };
+
+  return {
+    verdict,
+    mayHaveFindings: (text) => verdict(text).analyse,
+    needsIndex(text) {
+      const decoded = decodeEscapes(text);
+      if (!DECLARATION.test(decoded)) return false;
+      if (TAGS.some((tag) => decoded.includes(tag))) return true;
+      return hasPersonalData(decoded) || hasSinkWord(decoded) || fieldMembers.some((member) => decoded.includes(member));
+    },
+  };
+}
+
+function occursAt(words: readonly string[], start: number, sequence: readonly string[]): boolean {
+  if (start + sequence.length > words.length) return false;
+  for (let offset = 0; offset < sequence.length; offset++) if (words[start + offset] !== sequence[offset]) return false;
+  return true;
+}
+
+function mentions(text: string, names: ReadonlySet<string>): boolean {
+  if (names.size === 0) return false;
+  IDENTIFIER.lastIndex = 0;
+  for (let match = IDENTIFIER.exec(text); match; match = IDENTIFIER.exec(text)) if (names.has(match[0])) return true;
+  return false;
+}
