@@ -19,8 +19,10 @@ export interface Suppression {
   comment: TSESTree.Comment;
 }
 
-const PII_TAG = /@pii\s+([A-Za-z_][\w.-]*)/;
-export const RETENTION_TAG_PATTERN = /@retention\s+(\S+)[ \t]*([^\n*]*)/;
+// Tags count where JSDoc block tags do: at the start of a comment line (after `*` or `//`), so a
+// sentence that mentions "@retention" in passing declares nothing.
+const PII_TAG = /(?:^|\n)[ \t]*\*?[ \t]*@pii\s+([A-Za-z_][\w.-]*)/;
+export const RETENTION_TAG_PATTERN = /(?:^|\n)[ \t]*\*?[ \t]*@retention[ \t]+(\S+)[ \t]*([^\n*]*)/;
 const RETENTION_TAG = RETENTION_TAG_PATTERN;
 const DISABLE_NEXT_LINE = /privacy-review-disable-next-line\b([^\n]*)/;
 
@@ -86,7 +88,9 @@ export class CommentIndex {
     while (index >= 0) {
       const comment = this.sorted[index];
       if (!isBlank(this.text, comment.range[1], boundary)) break;
-      if (ownLine && !startsOwnLine(this.text, comment.range[0])) break;
+      // A comment that trails code on an earlier line (`foo(); // x`) belongs to that code.
+      const ownsLine = startsOwnLine(this.text, comment.range[0]);
+      if (!ownsLine && (ownLine || hasNewline(this.text, comment.range[1], boundary))) break;
       result.unshift(comment);
       boundary = comment.range[0];
       index--;
@@ -139,6 +143,11 @@ function isBlank(text: string, from: number, to: number): boolean {
     if (code !== 32 && code !== 9 && code !== 10 && code !== 13) return false;
   }
   return true;
+}
+
+function hasNewline(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true;
+  return false;
 }
 
 function startsOwnLine(text: string, offset: number): boolean {

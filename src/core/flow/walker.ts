@@ -62,6 +62,8 @@ const PASSTHROUGH_FUNCTIONS = new Set([
   'structuredClone', 'Array.from', 'Array.of', 'util.format', 'format', 'util.inspect', 'inspect', 'Buffer.from',
   'Number', 'parseInt', 'parseFloat', 'BigInt', 'Object.freeze', 'sprintf', 'escape',
 ]);
+/** Methods that put their arguments into the receiver collection. */
+const COLLECTING_METHODS = new Set(['push', 'unshift', 'add', 'set', 'append']);
 /** Array methods whose callback's first parameter is an element of the receiver. */
 const ELEMENT_CALLBACK_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter', 'find', 'findLast', 'some', 'every', 'reduce']);
 /** Verbs of getters whose name says what they return: getClientIp(), fetchUserEmail(). */
@@ -127,9 +129,11 @@ export class FlowWalker {
       case 'SpreadElement':
         return this.visit(node.argument, scope);
       case 'TSAsExpression':
-      case 'TSNonNullExpression':
       case 'TSSatisfiesExpression':
       case 'TSTypeAssertion':
+        // `JSON.parse(raw) as Draft`: the asserted type says what the value holds.
+        return withDeclaredType(this.visit(node.expression, scope), this.declaredTypeValue(node.typeAnnotation));
+      case 'TSNonNullExpression':
       case 'ChainExpression':
         return this.visit(node.expression, scope);
       case 'ExpressionStatement':
@@ -420,17 +424,21 @@ export class FlowWalker {
         });
         return;
       }
-      case 'ObjectPattern':
+      case 'ObjectPattern': {
+        const named = new Set<string>();
         for (const property of pattern.properties) {
           if (property.type === 'RestElement') {
-            this.bindPattern(property.argument, value, scope, tagsNode);
+            // `{ cardNumber, ...rest }`: the rest is the object without the names taken out.
+            this.bindPattern(property.argument, withoutFields(value, named), scope, tagsNode);
             continue;
           }
           const key = property.computed ? undefined : propertyKeyName(property.key);
+          if (key !== undefined) named.add(key);
           const part = key === undefined ? elementOf(value) : this.memberOf(value, key, property.key.loc, key);
           this.bindPattern(property.value, part, scope, tagsNode);
         }
         return;
+      }
       case 'ArrayPattern':
         for (const element of pattern.elements) if (element) this.bindPattern(element, elementOf(value), scope, tagsNode);
         return;
@@ -673,8 +681,27 @@ export class FlowWalker {
 
     const summary = this.calleeSummary(callee, scope);
     if (summary) this.applySummary(call, summary, argValues, scope);
+    if (callee.type === 'MemberExpression' && COLLECTING_METHODS.has(method)) this.collectInto(callee.object, method, argValues, scope);
 
     return this.callResult(call, callPath, method, receiverValue, argValues, summary);
+  }
+
+  /** `history.push({ ip })`: the collection now holds what was put in (`map.set(k, v)` holds v). */
+  private collectInto(target: TSESTree.Node, method: string, argValues: Value[], scope: Scope): void {
+    const added = method === 'set' ? (argValues[1] ?? EMPTY) : unionAll(argValues);
+    if (isEmpty(added)) return;
+    if (target.type === 'Identifier') {
+      const variable = scope.lookup(target.name);
+      if (variable && !variable.fn) variable.value = union(variable.value, added);
+    } else if (target.type === 'MemberExpression' && target.object.type === 'Identifier') {
+      const property = memberName(target);
+      const root = scope.lookup(target.object.name);
+      if (root && property !== undefined && !root.fn) {
+        const fields = new Map(root.value.fields ?? []);
+        fields.set(property, union(fields.get(property) ?? EMPTY, added));
+        root.value = { ...root.value, fields };
+      }
+    }
   }
 
   private visitArguments(call: TSESTree.CallExpression, callPath: string[], receiverValue: Value, scope: Scope): Value[] {
@@ -719,9 +746,12 @@ export class FlowWalker {
     const getter = GETTER_PREFIX.exec(method);
     if (getter) {
       const rest = method.slice(getter[0].length);
-      return this.nameValue(rest, call.loc, this.text(call));
+      const named = this.nameValue(rest, call.loc, this.text(call));
+      if (!isEmpty(named)) return named;
     }
-    return EMPTY;
+    // `useState<Draft>(…)`, `repo.findOne<User>(…)`: an explicit type argument says what comes back.
+    const typeArguments = call.typeArguments?.params ?? [];
+    return typeArguments.length ? unionAll(typeArguments.map((type) => this.declaredTypeValue(type))) : EMPTY;
   }
 
   private newValue(node: TSESTree.NewExpression, scope: Scope): Value {
@@ -914,9 +944,18 @@ function withDeclaredType(value: Value, declared: Value): Value {
   return { ...value, fields };
 }
 
-function withRetention(value: Value, retention: Retention): Value {
-  if (!value.items.length) return value;
-  return { ...value, items: value.items.map((item) => (item.retention ? item : { ...item, retention })) };
+/** Retention declared on a holder applies to everything it holds, fields included. */
+function withRetention(value: Value, retention: Retention, depth = 0): Value {
+  if (!value.items.length && !value.fields?.size) return value;
+  const items = value.items.map((item) => (item.retention ? item : { ...item, retention }));
+  if (!value.fields?.size || depth > 6) return { ...value, items };
+  const fields = new Map([...value.fields].map(([key, field]) => [key, withRetention(field, retention, depth + 1)]));
+  return { ...value, items, fields };
+}
+
+function withoutFields(value: Value, names: ReadonlySet<string>): Value {
+  if (!value.fields?.size || !names.size) return value;
+  return { ...value, fields: new Map([...value.fields].filter(([key]) => !names.has(key))) };
 }
 
 function isFunctionNode(node: TSESTree.Node): node is FunctionNode {
