@@ -36,6 +36,11 @@ pkg_version() {
   node -e 'try{process.stdout.write(require(process.argv[1]).version||"")}catch{}' "$1/package.json"
 }
 
+# Under `npm run`, npm exports npm_* variables (npm_node_execpath, npm_config_node_gyp …) that make
+# the nested installs below run their scripts with the Node that runs npm (20), not Node 24.
+for variable in $(env | grep -o '^npm_[A-Za-z0-9_]*' || true); do unset "$variable"; done
+unset NODE || true
+
 mkdir -p "$TOOLS"
 
 # ---------------------------------------------------------------- 1. apt
