@@ -8,7 +8,7 @@ import type { Finding } from './findings';
 import { Sanitizers } from './flow/sanitizers';
 import { FlowWalker, type ExternalFunctions } from './flow/walker';
 import { parseSource } from './parse';
-import { createSinkContext } from './sinks';
+import { createSinkContext, type SinkContext } from './sinks';
 import { collectTypeShapes, TypeValues, type ExternalTypes } from './sources/declaredTypes';
 import { NameRules } from './sources/names';
 import type { Position, SinkKind } from './types';
@@ -58,6 +58,8 @@ export function engineSetup(options: AnalyzerOptions): EngineSetup {
 export interface CrossFile {
   types?: ExternalTypes;
   functions?: ExternalFunctions;
+  /** Follows an imported name into the workspace file that declares it, for sink recognition. */
+  resolveImport?: SinkContext['resolveImport'];
   /** Called with the AST before the flow analysis (the workspace reads imports and exports from it). */
   onParsed?: (program: TSESTree.Program) => void;
 }
@@ -65,6 +67,7 @@ export interface CrossFile {
 /** The result, plus what other files may ask of this one (its types and function summaries). */
 export interface FileAnalysis {
   result: AnalysisResult;
+  sinkContext?: SinkContext;
   types?: TypeValues;
   walker?: FlowWalker;
 }
@@ -89,13 +92,14 @@ export function analyzeFile(setup: EngineSetup, text: string, filePath: string, 
   const comments = new CommentIndex(parsed.comments, text);
   const shapes = collectTypeShapes(parsed.ast, comments);
   const types = new TypeValues(shapes, setup.names, crossFile.types);
+  const sinkContext = createSinkContext(parsed.ast, text, parsed.ast, setup.loggerNames, crossFile.resolveImport);
   const walker = new FlowWalker({
     text,
     comments,
     names: setup.names,
     types,
     sanitizers: setup.sanitizers,
-    sinkContext: createSinkContext(parsed.ast, text, parsed.ast, setup.loggerNames),
+    sinkContext,
     fileLabel: filePath,
     external: crossFile.functions,
   });
@@ -107,5 +111,6 @@ export function analyzeFile(setup: EngineSetup, text: string, filePath: string, 
     result: { filePath, findings, dataFlows, declaredMembers, timings: { parseMs: parsedAt - started, analyzeMs: performance.now() - parsedAt } },
     types,
     walker,
+    sinkContext,
   };
 }

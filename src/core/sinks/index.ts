@@ -104,9 +104,11 @@ export function createSinkContext(
   text: string,
   enclosingBody: TSESTree.Node = program,
   extraLoggerNames: ReadonlySet<string> = new Set(),
+  resolveImport?: SinkContext['resolveImport'],
 ): SinkContext {
   const bindings = collectBindings(program);
   return {
+    resolveImport,
     extraLoggerNames,
     binding: (name) => bindings.get(name),
     text: (node) => text.slice(node.range[0], node.range[1]),

@@ -102,6 +102,9 @@ export function chainOf(segments: readonly string[], context: SinkContext, node?
 function resolveBinding(name: string, info: BindingInfo | undefined, context: SinkContext): Provenance {
   if (!info) return { root: name, declared: false, steps: [] };
   if (info.module !== undefined) {
+    // `import { logger } from './logger'`: continue in the file that creates it.
+    const external = context.resolveImport?.(name);
+    if (external) return provenanceOfName(external.localName, external.context);
     const imported = info.importedName && info.importedName !== 'default' ? [info.importedName] : [];
     return { module: info.module, root: name, declared: true, steps: imported };
   }

@@ -45,7 +45,15 @@ export interface SinkCallSite {
   receiver: BindingInfo | undefined;
 }
 
+/** An imported name followed into the workspace file that declares it. */
+export interface ImportedBinding {
+  context: SinkContext;
+  localName: string;
+}
+
 export interface SinkContext {
+  /** Follows an imported name into the file of the workspace that declares it (CLI scan, editor index). */
+  resolveImport?(name: string): ImportedBinding | undefined;
   /** Names of logger objects configured by the user (privacyReview.loggerNames), beyond the naming convention. */
   extraLoggerNames: ReadonlySet<string>;
   /** Binding info for a plain name in this file (imports, declarations, class members). */

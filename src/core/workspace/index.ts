@@ -7,6 +7,7 @@ import type { FunctionSummary } from '../flow/scope';
 import type { ExternalFunctions } from '../flow/walker';
 import type { Value } from '../flow/value';
 import type { ExternalTypes } from '../sources/declaredTypes';
+import type { SinkContext } from '../sinks';
 import { moduleInfo, type ModuleInfo } from './moduleInfo';
 import { ModuleResolver, type PathMapping } from './resolve';
 
@@ -25,6 +26,8 @@ interface FileEntry {
 /** What a file offers other files once analysed; the AST is not kept. */
 interface Analyzed {
   result: AnalysisResult;
+  /** What the file says about its names, for sinks in files that import them (a logger, a client). */
+  sinkContext?: SinkContext;
   typeValue(name: string): Value | undefined;
   hasType(name: string): boolean;
   functionSummary(name: string): FunctionSummary | undefined;
@@ -109,6 +112,13 @@ export class WorkspaceIndex {
       const analysis = analyzeFile(this.setup, entry.text, file, {
         types: this.externalTypes(file),
         functions: this.externalFunctions(file),
+        resolveImport: (name) => {
+          const found = this.resolveImported(file, [name]);
+          if (!found || found.local === '*') return undefined;
+          this.noteDependency(file, found.file);
+          const context = this.analyzed(found.file)?.sinkContext;
+          return context ? { context, localName: found.local } : undefined;
+        },
         onParsed: (program) => (entry.module = moduleInfo(program)),
       });
       entry.module ??= EMPTY_MODULE;
@@ -119,6 +129,7 @@ export class WorkspaceIndex {
       const methods = new Map<string, FunctionSummary | undefined>();
       entry.analysis = {
         result: analysis.result,
+        sinkContext: analysis.sinkContext,
         hasType: (name) => typeValues.has(name),
         typeValue: (name) => typeValues.get(name),
         functionSummary: (name) => {

@@ -119,6 +119,15 @@ const cases: WorkspaceCase[] = [
     expect: { 'users.controller.ts': [log(5, 'email')], 'audit.service.ts': [] },
   },
   {
+    name: 'a logger and a Redis client created in one file are sinks where they are imported',
+    files: {
+      'lib/clients.ts': `import pino from 'pino';\nimport Redis from 'ioredis';\nexport const out = pino({ level: 'info' });\nexport const store = new Redis();\n`,
+      'lib/index.ts': `export { out, store } from './clients';\n`,
+      'a.ts': `import { out, store } from './lib';\nexport async function f(email: string) {\n  out.info(email);\n  await store.set('k', email);\n  await store.set('k2', email, 'EX', 60);\n}\n`,
+    },
+    expect: { 'a.ts': [log(3, 'email'), stored(4, 'email')] },
+  },
+  {
     name: 'an import cycle ends',
     files: {
       'a.ts': `import { b } from './b';\nexport function a(x) { b(x); }\n`,
