@@ -19,6 +19,8 @@ const common = {
 
 const entries = [
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The scan's worker thread (src/scan/pool.ts starts it from the same folder as the caller).
+  { entryPoints: ['src/scan/worker.ts'], outfile: 'dist/worker.js' },
 ];
 import { existsSync } from 'node:fs';
 if (existsSync('src/extension/main.ts')) {

@@ -13,7 +13,7 @@ import { baselineOf, formatBaseline, readBaseline } from '../scan/baseline';
 import { changedLinesSince } from '../scan/changedSince';
 import { reviewScan, type ReviewOptions } from '../scan/review';
 import { CATALOG_FILE_NAME, CatalogError, findCatalog, type LoadedCatalog } from '../scan/catalogFile';
-import { scanDirectory, type ScanOptions, type ScanResult } from '../scan/scan';
+import { scanDirectory, scanDirectoryAsync, type ScanOptions, type ScanResult } from '../scan/scan';
 import { catalogDrift, catalogExists, defaultCatalogPath, initialCatalogText } from './catalogCommands';
 import { TOOL_VERSION } from '../version';
 
@@ -51,6 +51,11 @@ Options:
   --write-baseline FILE      record every current finding in FILE (then none of them fails the run)
   --no-excerpts              leave code out of html and sarif reports (for sharing)
   --no-color                 plain text output
+  --cache, --cache=DIR       remember results of unchanged files between runs (default: on when
+                             <dir>/node_modules exists, in <dir>/node_modules/.cache/privacy-review)
+  --no-cache                 neither read nor write the cache
+  --jobs N                   analyse on N worker threads (default: auto, by the tree's size and cores)
+  --no-precheck              parse every file, even those whose text shows they hold no finding
   --force                    catalog init: overwrite an existing catalog
   -h, --help                 show this help
   -v, --version              show the version
@@ -65,23 +70,62 @@ export interface CliIo {
   isTty: boolean;
 }
 
+/** Runs the command in this thread (no worker pool): for tests and embedding. */
 export function runCli(argv: string[], io: CliIo): number {
   try {
-    return run(argv, io);
+    const code = run(argv, io, scanDirectory);
+    if (typeof code !== 'number') throw new Error('a synchronous scan returned a promise');
+    return code;
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`privacy-review: ${error.message}\n`);
-      return EXIT_USAGE;
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`privacy-review: ${message.split('\n')[0]}\n`);
+    return failure(error, io);
+  }
+}
+
+/** Runs the command as the executable does: the scan may use worker threads (--jobs). */
+export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
+  try {
+    return await run(argv, io, (root, options) => scanDirectoryAsync(root, { ...options, jobs: jobsOption(argv) }));
+  } catch (error) {
+    return failure(error, io);
+  }
+}
+
+function failure(error: unknown, io: CliIo): number {
+  if (error instanceof UsageError) {
+    io.stderr(`privacy-review: ${error.message}\n`);
     return EXIT_USAGE;
   }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr(`privacy-review: ${message.split('\n')[0]}\n`);
+  return EXIT_USAGE;
+}
+
+type Scanner = (root: string, options: ScanOptions) => ScanResult | Promise<ScanResult>;
+
+/** Continues with the scan's result, synchronously when the scan was. */
+function after(result: ScanResult | Promise<ScanResult>, next: (result: ScanResult) => number): number | Promise<number> {
+  return result instanceof Promise ? result.then(next) : next(result);
+}
+
+function jobsOption(argv: string[]): number | 'auto' {
+  const value = parseCliArgs(argv).values.jobs;
+  return value === undefined || value === 'auto' ? 'auto' : nonNegativeInteger(value, '--jobs');
+}
+
+function nonNegativeInteger(value: string, flag: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0) throw new UsageError(`${flag} must be a whole number, 0 or more, or "auto" (got "${value}")`);
+  return number;
+}
+
+/** `--cache=DIR` is the one way to give the cache a directory (a bare `--cache DIR` would read DIR as the scanned folder). */
+function splitCacheDirectory(argv: string[]): string[] {
+  return argv.flatMap((arg) => (arg.startsWith('--cache=') ? ['--cache-dir', arg.slice('--cache='.length)] : [arg]));
 }
 
 function parseCliArgs(argv: string[]) {
   return parseArgs({
-    args: argv,
+    args: splitCacheDirectory(argv),
     allowPositionals: true,
     options: {
       format: { type: 'string', default: 'text' },
@@ -97,6 +141,11 @@ function parseCliArgs(argv: string[]) {
       'write-baseline': { type: 'string' },
       'no-excerpts': { type: 'boolean', default: false },
       'no-color': { type: 'boolean', default: false },
+      cache: { type: 'boolean', default: false },
+      'cache-dir': { type: 'string' },
+      'no-cache': { type: 'boolean', default: false },
+      jobs: { type: 'string' },
+      'no-precheck': { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
@@ -104,7 +153,7 @@ function parseCliArgs(argv: string[]) {
   });
 }
 
-function run(argv: string[], io: CliIo): number {
+function run(argv: string[], io: CliIo, scan: Scanner): number | Promise<number> {
   let parsed: ReturnType<typeof parseCliArgs>;
   try {
     parsed = parseCliArgs(argv);
@@ -121,7 +170,7 @@ function run(argv: string[], io: CliIo): number {
     return EXIT_OK;
   }
   const [command, ...rest] = positionals;
-  if (command === 'catalog') return runCatalog(rest, values, io);
+  if (command === 'catalog') return runCatalog(rest, values, io, scan);
   if (command !== 'scan') throw new UsageError(command ? `unknown command "${command}"\n${USAGE}` : USAGE);
   const [directory = '.', ...extra] = rest;
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
@@ -138,19 +187,20 @@ function run(argv: string[], io: CliIo): number {
     changed: values['changed-since'] === undefined ? undefined : changedLinesSince(root, values['changed-since']),
     baseline: values.baseline === undefined ? undefined : { file: values.baseline, content: readBaseline(values.baseline) },
   };
-  const result = scanDirectory(root, scanOptions(values, catalog));
-  if (writeBaseline !== undefined) {
-    writeAtomically(writeBaseline, formatBaseline(result.findings));
-    io.stderr(`Wrote ${writeBaseline}: ${result.findings.length} finding(s) baselined.\n`);
-    review.baseline = { file: writeBaseline, content: baselineOf(result.findings) };
-  }
-  const reviewed = reviewScan(result, review);
-  return emit(reviewed.result, format, failOn, values, io, { ...reviewed.context, catalog, excerpts: !values['no-excerpts'] });
+  return after(scan(root, scanOptions(values, catalog)), (result) => {
+    if (writeBaseline !== undefined) {
+      writeAtomically(writeBaseline, formatBaseline(result.findings));
+      io.stderr(`Wrote ${writeBaseline}: ${result.findings.length} finding(s) baselined.\n`);
+      review.baseline = { file: writeBaseline, content: baselineOf(result.findings) };
+    }
+    const reviewed = reviewScan(result, review);
+    return emit(reviewed.result, format, failOn, values, io, { ...reviewed.context, catalog, excerpts: !values['no-excerpts'] });
+  });
 }
 
 type Values = ReturnType<typeof parseCliArgs>['values'];
 
-function runCatalog(args: string[], values: Values, io: CliIo): number {
+function runCatalog(args: string[], values: Values, io: CliIo, scan: Scanner): number | Promise<number> {
   const [action, directory = '.', ...extra] = args;
   if (action !== 'init' && action !== 'check') throw new UsageError(`catalog needs "init" or "check"\n${USAGE}`);
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
@@ -158,19 +208,21 @@ function runCatalog(args: string[], values: Values, io: CliIo): number {
   if (action === 'init') {
     const target = path.resolve(values.output ?? values.catalog ?? defaultCatalogPath(root));
     if (catalogExists(target) && !values.force) throw new UsageError(`${path.relative(process.cwd(), target) || target} already exists (use --force to overwrite)`);
-    const result = scanDirectory(root, scanOptions(values, undefined));
-    writeAtomically(target, initialCatalogText(result));
-    const categories = new Set(result.dataFlows.map((flow) => flow.category));
-    io.stdout(`Wrote ${path.relative(process.cwd(), target) || target}: ${categories.size} categor${categories.size === 1 ? 'y' : 'ies'} from ${result.filesScanned} files. Decide each "undecided" retention, then run: privacy-review catalog check ${directory}\n`);
-    return EXIT_OK;
+    return after(scan(root, scanOptions(values, undefined)), (result) => {
+      writeAtomically(target, initialCatalogText(result));
+      const categories = new Set(result.dataFlows.map((flow) => flow.category));
+      io.stdout(`Wrote ${path.relative(process.cwd(), target) || target}: ${categories.size} categor${categories.size === 1 ? 'y' : 'ies'} from ${result.filesScanned} files. Decide each "undecided" retention, then run: privacy-review catalog check ${directory}\n`);
+      return EXIT_OK;
+    });
   }
   const format = oneOf(values.format, FORMATS, '--format');
   const failOn = oneOf(values['fail-on'], FAIL_ON, '--fail-on');
   const catalog = loadCatalogOrFail(root, values.catalog);
   if (!catalog) throw new UsageError(`no ${CATALOG_FILE_NAME} in ${directory} (write one with: privacy-review catalog init ${directory})`);
-  const result = scanDirectory(root, scanOptions(values, catalog));
-  const overMaximum = result.findings.filter((finding) => finding.file === result.catalogPath);
-  return emit({ ...result, findings: [...overMaximum, ...catalogDrift(result, catalog)] }, format, failOn, values, io, { catalog, excerpts: !values['no-excerpts'] });
+  return after(scan(root, scanOptions(values, catalog)), (result) => {
+    const overMaximum = result.findings.filter((finding) => finding.file === result.catalogPath);
+    return emit({ ...result, findings: [...overMaximum, ...catalogDrift(result, catalog)] }, format, failOn, values, io, { catalog, excerpts: !values['no-excerpts'] });
+  });
 }
 
 function scanOptions(values: Values, catalog: LoadedCatalog | undefined): ScanOptions {
@@ -180,6 +232,10 @@ function scanOptions(values: Values, catalog: LoadedCatalog | undefined): ScanOp
     sanitizers: values.sanitizer,
     maxFileBytes: values['max-file-size'] === undefined ? undefined : positiveInteger(values['max-file-size'], '--max-file-size'),
     catalog,
+    precheck: !values['no-precheck'],
+    // On where the project keeps tool caches (node_modules exists), or wherever --cache says; off with --no-cache.
+    useCache: values['no-cache'] ? 'never' : values.cache || values['cache-dir'] !== undefined ? 'always' : 'if-node-modules',
+    cacheDirectory: values['cache-dir'] === undefined ? undefined : path.resolve(values['cache-dir']),
   };
 }
 
@@ -204,7 +260,7 @@ function render(result: ScanResult, format: Format, color: boolean, context: Rep
   if (format === 'sarif') return formatSarif(result, context);
   if (format === 'html') return formatHtml(result, context);
   if (format === 'markdown') return formatMarkdown(result, context);
-  return formatText(result, { color, baseline: context.baseline });
+  return formatText(result, { color, baseline: context.baseline, changedSince: context.changedSince });
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -257,10 +313,11 @@ export function writeAtomically(file: string, content: string): void {
 }
 
 if (require.main === module) {
-  const code = runCli(process.argv.slice(2), {
+  void runCliAsync(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     isTty: Boolean(process.stdout.isTTY),
+  }).then((code) => {
+    process.exitCode = code;
   });
-  process.exitCode = code;
 }

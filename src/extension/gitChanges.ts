@@ -18,7 +18,7 @@ function git(cwd: string, args: string[]): Promise<string> {
       { cwd, maxBuffer: MAX_OUTPUT, encoding: 'utf8', env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } },
       (error, stdout, stderr) => {
         if (!error) return resolve(stdout);
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return reject(new GitError('git was not found in PATH.'));
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return reject(new GitError('git was not found in PATH'));
         reject(new GitError((stderr || error.message).trim()));
       },
     );
@@ -54,13 +54,18 @@ export async function listBranches(folderPath: string): Promise<Branch[]> {
 
 /** Lines added or modified since the merge base of `ref` and HEAD, including uncommitted work. */
 export async function changedLinesSince(folderPath: string, ref: string): Promise<ChangedLines> {
-  if (!(await isGitRepository(folderPath))) throw new GitError(`${folderPath} is not a git repository.`);
+  if (!(await isGitRepository(folderPath))) throw new GitError('not a git repository');
   try {
     await git(folderPath, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
   } catch {
-    throw new GitError(`unknown ref "${ref}".`);
+    throw new GitError(`unknown ref "${ref}"`);
   }
-  const base = (await git(folderPath, ['merge-base', '--end-of-options', ref, 'HEAD'])).trim();
+  let base: string;
+  try {
+    base = (await git(folderPath, ['merge-base', '--end-of-options', ref, 'HEAD'])).trim();
+  } catch {
+    throw new GitError(`HEAD and "${ref}" have no common history (or there is no commit yet)`);
+  }
   const [diff, untracked] = await Promise.all([
     git(folderPath, ['diff', '--no-color', '--no-ext-diff', '--unified=0', '--relative', '-M', base, '--']),
     git(folderPath, ['ls-files', '--others', '--exclude-standard']),

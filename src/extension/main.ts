@@ -9,8 +9,9 @@ import { guarded, log } from './log';
 import { readSettings } from './settings';
 import { StatusItem } from './status';
 import { Validator, type Validation } from './validator';
+import { registerWorkspaceReview, type WorkspaceReviewApi } from './workspaceReview';
 
-export interface PrivacyReviewApi {
+export interface PrivacyReviewApi extends WorkspaceReviewApi {
   /** Analyses a document now (no debounce) and returns its findings. */
   analyze(document: vscode.TextDocument): Promise<Finding[]>;
   lastResult(document: vscode.TextDocument): Validation | undefined;
@@ -58,9 +59,11 @@ export function activate(context: vscode.ExtensionContext): PrivacyReviewApi {
     }),
     catalogs.onDidChange(revalidateOpen),
   );
+  const review = registerWorkspaceReview(context, catalogs, validator);
   guarded('initial validation', revalidateOpen, undefined);
   log().info('Privacy Review activated');
   return {
+    ...review,
     analyze: async (document) => (await validator.validate(document))?.result.findings ?? [],
     lastResult: (document) => validator.resultFor(document),
     onDidValidate: validator.onDidValidate,

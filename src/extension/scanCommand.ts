@@ -68,12 +68,13 @@ export class WorkspaceScanner implements vscode.Disposable {
   }
 
   async scanWorkspace(request: ScanRequest = {}): Promise<ScanSummary> {
-    // A scan keeps comparing with the ref it compared with before; the diff is read again.
+    // While "changed only" is on, a scan keeps comparing with the same ref and reads the diff again
+    // (the toggle reads it again when it is turned back on).
     const previous = this.results.changeFilter;
-    if (previous) {
+    if (previous && this.results.changedOnly) {
       const changes = await this.readChanges(previous.ref);
       if (changes.error) void vscode.window.showWarningMessage(`Privacy Review: cannot compare with ${previous.ref} any more (${changes.error}); showing all findings.`);
-      return this.run(request, { filter: changes.filter, onlyChanged: this.results.changedOnly && Boolean(changes.filter) });
+      return this.run(request, { filter: changes.filter, onlyChanged: Boolean(changes.filter) });
     }
     return this.run(request);
   }
@@ -210,7 +211,7 @@ export class WorkspaceScanner implements vscode.Disposable {
         compared.set(folder.uri.toString(), await changedLinesSince(folder.uri.fsPath, ref));
       } catch (error) {
         if (!(error instanceof GitError)) throw error;
-        problems.push(`${folder.name}: ${error.message.replace(folder.uri.fsPath, `"${folder.name}"`)}`);
+        problems.push(`"${folder.name}": ${error.message}`);
       }
     }
     if (!compared.size) return { error: problems.join('; ') || 'no folder to compare' };
@@ -235,7 +236,7 @@ export class WorkspaceScanner implements vscode.Disposable {
     }
     if (!repository) {
       const names = folders.map((folder) => `"${folder.name}"`).join(', ') || 'The workspace';
-      this.fail(`Privacy Review: ${names} ${folders.length > 1 ? 'are' : 'is'} not a git repository, so there is no branch to compare with.`);
+      this.fail(`Privacy Review: ${names} ${folders.length > 1 ? 'are not git repositories' : 'is not a git repository'}, so there is no branch to compare with.`);
       return undefined;
     }
     const branches = await listBranches(repository.uri.fsPath);

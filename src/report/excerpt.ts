@@ -36,7 +36,9 @@ export function createExcerptReader(root: string, options: ExcerptOptions = {}):
   const linesOf = (file: string) => {
     if (!cache.has(file)) {
       const read = readSource(path.resolve(root, file), Number.MAX_SAFE_INTEGER);
-      cache.set(file, read.ok ? read.text.split(LINE_BREAK) : undefined);
+      const lines = read.ok ? read.text.split(LINE_BREAK) : undefined;
+      if (lines && lines.length > 1 && lines[lines.length - 1] === '') lines.pop(); // the final newline starts no line
+      cache.set(file, lines);
     }
     return cache.get(file);
   };

@@ -137,13 +137,15 @@ export function renderDataMap(map: DataMap): string {
 
 function renderCell(row: DataMapRow, cell: DataMapCell): string {
   const listed = cell.findings + cell.baselined;
-  const retentionClass = cell.retention === NO_RETENTION ? 'none' : cell.retention === 'forbidden' ? 'forbidden' : 'declared';
+  const declared = cell.retention !== NO_RETENTION;
+  // "none declared" is a warning only where data actually flows.
+  const retentionClass = cell.retention === 'forbidden' ? 'forbidden' : declared ? 'declared' : listed || cell.flows ? 'none' : 'quiet';
   const title = cell.declaredBy ? ` title="${escapeHtml(cell.declaredBy)}"` : '';
   const content = [
-    `<span class="count">${cell.findings}</span>`,
+    `<span class="count${listed ? '' : ' zero'}">${cell.findings}</span>`,
     cell.baselined ? `<span class="baselined-count">+${cell.baselined} baselined</span>` : '',
-    `<span class="flows">${cell.flows} flow${cell.flows === 1 ? '' : 's'}</span>`,
-    `<span class="retention ${retentionClass}"${title}>${cell.retention === NO_RETENTION ? NO_RETENTION : `retention: ${escapeHtml(cell.retention)}`}</span>`,
+    cell.flows ? `<span class="flows">${cell.flows} flow${cell.flows === 1 ? '' : 's'}</span>` : '',
+    `<span class="retention ${retentionClass}"${title}>${declared ? `retention: ${escapeHtml(cell.retention)}` : NO_RETENTION}</span>`,
   ]
     .filter(Boolean)
     .join(' ');

@@ -8,6 +8,8 @@ export const JSON_REPORT_VERSION = 1;
 export interface JsonOptions {
   /** Adds `baseline: { file, baselined: [findings], stale: [entries] }`; `findings` holds only new ones. */
   baseline?: BaselineOutcome;
+  /** Adds `changedSince: { ref, mergeBase }`: the findings are those on lines changed since then. */
+  changedSince?: { ref: string; mergeBase: string };
 }
 
 export function formatJson(result: ScanResult, options: JsonOptions = {}): string {
@@ -18,6 +20,7 @@ export function formatJson(result: ScanResult, options: JsonOptions = {}): strin
       root: result.root,
       filesScanned: result.filesScanned,
       findings: result.findings.map(jsonFinding),
+      ...(options.changedSince ? { changedSince: options.changedSince } : {}),
       ...(options.baseline ? { baseline: { file: options.baseline.file, baselined: options.baseline.baselined.map(jsonFinding), stale: options.baseline.stale } } : {}),
       skipped: result.skipped,
       summary: { total: counts.total, bySeverity: counts.bySeverity, byCategory: Object.fromEntries(counts.byCategory), byRule: Object.fromEntries(counts.byRule) },

@@ -59,6 +59,7 @@ table.data-map { border-collapse: collapse; width: 100%; table-layout: fixed; }
 .data-map .flows, .data-map .baselined-count { color: var(--muted); font-size: 12px; }
 .data-map .retention { display: block; font-size: 12px; }
 .data-map .retention.none { color: var(--error); }
+.data-map .retention.quiet, .data-map .count.zero { color: var(--muted); font-weight: normal; }
 .data-map .retention.forbidden { color: var(--error); font-weight: 600; }
 
 /* The findings list. */

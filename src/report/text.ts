@@ -10,6 +10,8 @@ export interface TextOptions {
   color?: boolean;
   /** Baselined findings are listed apart (they do not fail the run), then stale entries. */
   baseline?: BaselineOutcome;
+  /** Named in the summary, so a log says the scan was narrowed. */
+  changedSince?: { ref: string; mergeBase: string };
 }
 
 export function formatText(result: ScanResult, options: TextOptions = {}): string {
@@ -47,7 +49,8 @@ export function formatText(result: ScanResult, options: TextOptions = {}): strin
   const problems = `${counts.total} finding${counts.total === 1 ? '' : 's'} (${counts.bySeverity.error} error${counts.bySeverity.error === 1 ? '' : 's'}, ${counts.bySeverity.warning} warning${counts.bySeverity.warning === 1 ? '' : 's'}${info})`;
   const mark = counts.total ? paint('31;1', '✖') : paint('32;1', '✔');
   const baselined = options.baseline ? `, ${options.baseline.baselined.length} baselined` : '';
-  lines.push(`${mark} ${problems}${baselined} in ${result.filesScanned} file${result.filesScanned === 1 ? '' : 's'} scanned, ${result.skipped.length} skipped, ${Math.round(result.durationMs)} ms`);
+  const changed = options.changedSince ? ` (only lines changed since ${options.changedSince.ref})` : '';
+  lines.push(`${mark} ${problems}${baselined}${changed} in ${result.filesScanned} file${result.filesScanned === 1 ? '' : 's'} scanned, ${result.skipped.length} skipped, ${Math.round(result.durationMs)} ms`);
   if (counts.byCategory.length) {
     lines.push(`  by category: ${counts.byCategory.map(([category, count]) => `${category} ${count}`).join(', ')}`);
   }

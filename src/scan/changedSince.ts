@@ -21,8 +21,8 @@ export function changedLinesSince(directory: string, ref: string): ChangedLines 
   );
   // A ref that starts with "-" would be read as an option; no branch or tag can be named so.
   if (!ref || ref.startsWith('-')) throw new GitError(`unknown git ref "${ref}"`);
+  git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], () => 'the repository has no commit yet, so there is nothing to compare with');
   const target = git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], () => `unknown git ref "${ref}"`).trim();
-  git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], () => 'the repository has no commit yet, so nothing to compare with');
   const mergeBase = git(['merge-base', 'HEAD', target], () => `HEAD and "${ref}" have no common history`).trim();
   const diff = git([
     '-c', 'core.quotePath=false',
@@ -57,7 +57,8 @@ export function parseUnifiedDiff(diff: string): Map<string, Set<number> | 'all'>
     if (line.startsWith('diff --git ')) {
       current = undefined;
     } else if (line.startsWith('+++ ')) {
-      const target = line.slice(4);
+      // Git ends the name with a tab when it contains a space.
+      const target = line.slice(4).replace(/\t$/, '');
       if (target === '/dev/null') {
         current = undefined;
       } else {

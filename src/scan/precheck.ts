@@ -52,6 +52,19 @@ export const SINK_WORDS: ReadonlySet<string> = new Set([
   'setDeviceId', 'revenue', 'gtag', 'push', 'event', 'config',
 ]);
 
+/**
+ * Sink words that only one recogniser uses, and only with a receiver the file must name:
+ * `dataLayer.push` (GTM), `console.assert/dir/table`, `mixpanel.import`. Without that name
+ * they are the array method, node:assert, and the `import` keyword.
+ */
+export const SINK_WORDS_WITH: ReadonlyMap<string, readonly string[]> = new Map([
+  ['push', ['dataLayer']],
+  ['assert', ['console']],
+  ['dir', ['console']],
+  ['table', ['console']],
+  ['import', ['mixpanel']],
+]);
+
 /** Words of framework sources that are personal data whatever the classifier says of them. */
 const FRAMEWORK_WORDS = ['ip', 'ips', 'forwarded', 'remoteaddress', 'geolocation', 'coords'];
 
@@ -76,7 +89,18 @@ export interface PrecheckVerdict {
   reason: PrecheckReason;
 }
 
+/** What the text alone says about a file; `selectFilesToAnalyse` combines them across imports. */
+export interface TextFacts {
+  /** A `@retention`/`@pii` tag, a suppression, or a catalog field: analyse whatever else holds. */
+  tag: boolean;
+  personalData: boolean;
+  sink: boolean;
+  /** Every quoted string on one line that could be a module specifier (a superset of the imports). */
+  specifiers: string[];
+}
+
 export interface Precheck {
+  facts(text: string): TextFacts;
   verdict(text: string): PrecheckVerdict;
   /** Whether the file can hold any finding (or any data flow): false means its result is empty. */
   mayHaveFindings(text: string): boolean;
@@ -173,10 +197,20 @@ export function createPrecheck(options: PrecheckOptions = {}): Precheck {
   };
 
   const hasSinkWord = (decoded: string): boolean => {
+    let conditional: Set<string> | undefined;
+    let names: Set<string> | undefined;
     IDENTIFIER.lastIndex = 0;
     for (let match = IDENTIFIER.exec(decoded); match; match = IDENTIFIER.exec(decoded)) {
-      if (SINK_WORDS.has(match[0]) || relevant.has(match[0])) return true;
+      const word = match[0];
+      if (relevant.has(word)) return true;
+      if (!SINK_WORDS.has(word)) continue;
+      if (!SINK_WORDS_WITH.has(word)) return true;
+      (conditional ??= new Set()).add(word);
     }
+    if (!conditional) return false;
+    IDENTIFIER.lastIndex = 0;
+    names = new Set(decoded.match(IDENTIFIER));
+    for (const word of conditional) if (SINK_WORDS_WITH.get(word)!.some((name) => names!.has(name))) return true;
     return false;
   };
 
@@ -192,7 +226,17 @@ export function createPrecheck(options: PrecheckOptions = {}): Precheck {
     return { analyse: true, reason: 'personal-data-and-sink' };
   };
 
+  const facts = (text: string): TextFacts => {
+    const decoded = decodeEscapes(text);
+    const tag = TAGS.some((name) => text.includes(name) || decoded.includes(name)) || fieldMembers.some((member) => decoded.includes(member));
+    const sink = hasSinkWord(decoded);
+    // Personal data matters only with a sink somewhere: skip the tokenizing when the file has a tag anyway.
+    const personalData = tag || hasPersonalData(decoded) || mentions(decoded, relevant);
+    return { tag, personalData, sink, specifiers: quotedStrings(decoded) };
+  };
+
   return {
+    facts,
     verdict,
     mayHaveFindings: (text) => verdict(text).analyse,
     needsIndex(text) {
@@ -215,4 +259,93 @@ function mentions(text: string, names: ReadonlySet<string>): boolean {
   IDENTIFIER.lastIndex = 0;
   for (let match = IDENTIFIER.exec(text); match; match = IDENTIFIER.exec(text)) if (names.has(match[0])) return true;
   return false;
+}
+
+/** Every quoted run on one line, from every quote character on: a superset of a file's string literals. */
+function quotedStrings(text: string): string[] {
+  const found: string[] = [];
+  for (const quote of ["'", '"']) {
+    // From every quote to the next one of its kind: linear over the text, whatever the pairing.
+    for (let open = text.indexOf(quote); open >= 0; ) {
+      const close = text.indexOf(quote, open + 1);
+      if (close < 0) break;
+      const length = close - open - 1;
+      if (length > 0 && length < 300) {
+        const content = text.slice(open + 1, close);
+        if (!content.includes('\n')) found.push(content.endsWith('\r') ? content.slice(0, -1) : content);
+      }
+      open = close;
+    }
+  }
+  return found;
+}
+
+export interface SelectionInput {
+  /** Root-relative posix path → text, for every file the workspace index holds. */
+  files: ReadonlyMap<string, string>;
+  /** The workspace's module resolution (the same one the index uses). */
+  resolve(fromFile: string, specifier: string): string | undefined;
+  /** Facts of a file, when the caller remembers them (the scan cache); default: precheck.facts(text). */
+  facts?: (file: string, text: string) => TextFacts;
+}
+
+export interface Selection {
+  /** Files whose own result may be non-empty: analyse these. */
+  analyse: Set<string>;
+  /** Why each file was kept or skipped. */
+  reasons: Map<string, PrecheckReason>;
+  /** Project files each file may import (edges of the import graph, over-approximated). */
+  imports: Map<string, string[]>;
+}
+
+/**
+ * Which files of a workspace can have findings. With the workspace index, personal data reaches a
+ * file through imported types and function results, and a sink through imported wrappers; so a file
+ * is analysed when it has a tag, or when personal data and a sink are each in it or in a file it
+ * imports, directly or not. The import graph comes from the text (every quoted string that resolves
+ * to a workspace file), a superset of what the index follows.
+ */
+export function selectFilesToAnalyse(precheck: Precheck, input: SelectionInput): Selection {
+  const facts = new Map<string, TextFacts>();
+  const imports = new Map<string, string[]>();
+  for (const [file, text] of input.files) {
+    const fileFacts = input.facts ? input.facts(file, text) : precheck.facts(text);
+    facts.set(file, fileFacts);
+    const targets = new Set<string>();
+    for (const specifier of fileFacts.specifiers) {
+      const first = specifier.charCodeAt(0);
+      // A relative specifier, or a bare one that tsconfig paths may map; never a URL or a sentence.
+      if (first !== 46 && /[\s:]/.test(specifier)) continue;
+      const target = input.resolve(file, specifier);
+      if (target && target !== file) targets.add(target);
+    }
+    imports.set(file, [...targets]);
+  }
+  // Reverse edges: a file inherits personal data and sinks from everything it imports.
+  const importers = new Map<string, string[]>();
+  for (const [file, targets] of imports) for (const target of targets) (importers.get(target) ?? importers.set(target, []).get(target)!).push(file);
+  const spread = (seed: (facts: TextFacts) => boolean): Set<string> => {
+    const reached = new Set<string>();
+    const queue: string[] = [];
+    for (const [file, fileFacts] of facts) if (seed(fileFacts)) (reached.add(file), queue.push(file));
+    while (queue.length) {
+      const file = queue.pop()!;
+      for (const importer of importers.get(file) ?? []) if (!reached.has(importer)) (reached.add(importer), queue.push(importer));
+    }
+    return reached;
+  };
+  const withData = spread((fileFacts) => fileFacts.personalData);
+  const withSink = spread((fileFacts) => fileFacts.sink);
+  const analyse = new Set<string>();
+  const reasons = new Map<string, PrecheckReason>();
+  for (const [file, fileFacts] of facts) {
+    let reason: PrecheckReason;
+    if (fileFacts.tag) reason = 'tag';
+    else if (!withSink.has(file)) reason = 'no-sink';
+    else if (!withData.has(file)) reason = 'no-personal-data';
+    else reason = 'personal-data-and-sink';
+    reasons.set(file, reason);
+    if (reason === 'tag' || reason === 'personal-data-and-sink') analyse.add(file);
+  }
+  return { analyse, reasons, imports };
 }

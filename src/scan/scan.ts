@@ -9,11 +9,31 @@ import type { SinkKind } from '../core/types';
 import type { LoadedCatalog } from './catalogFile';
 import { discoverFiles, type DiscoverOptions } from './discover';
 import { readSource } from './readSource';
+import { DEFAULT_CACHE_DIRECTORY, ScanCache } from './cache';
+import { ModuleResolver } from '../core/workspace/resolve';
+import { analyseOutcome, batchesFor, jobsFor, lineCount, planScan, remember, runInWorkers, type Outcome, type Plan } from './pool';
+import * as fs from 'node:fs';
 
 export interface ScanOptions extends DiscoverOptions, Omit<AnalyzerOptions, 'catalog'> {
   catalog?: LoadedCatalog;
   maxFileBytes?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Skip the parse of files whose text shows they cannot hold a finding (src/scan/precheck.ts). Default true. */
+  precheck?: boolean;
+  /** Results of unchanged files from an earlier scan (src/scan/cache.ts); saved at the end. Wins over useCache. */
+  cache?: ScanCache;
+  /** The on-disk cache: 'never' (default), 'always', or 'if-node-modules' (when <root>/node_modules exists). */
+  useCache?: 'never' | 'always' | 'if-node-modules';
+  /** Where the cache lives; default <root>/node_modules/.cache/privacy-review. */
+  cacheDirectory?: string;
+}
+
+export interface AsyncScanOptions extends ScanOptions {
+  /** Worker threads: 0 or 1 analyse in this thread; 'auto' (default) decides by the tree's size and the cores (pool.ts jobsFor). */
+  jobs?: number | 'auto';
+  signal?: AbortSignal;
+  /** Tests only: passed to the workers. */
+  workerInit?: { crashOnFile?: string };
 }
 
 export interface FileFinding extends Finding {
@@ -31,9 +51,48 @@ export interface ScanResult {
   declaredMembers: Set<string>;
   catalogPath?: string;
   durationMs: number;
+  /** How the files were handled: analysed, skipped by the pre-check, answered by the cache; workers used. */
+  stats?: Plan['stats'] & { jobs: number };
 }
 
 export function scanDirectory(root: string, options: ScanOptions = {}): ScanResult {
+  const scan = prepareScan(root, options);
+  for (const file of scan.plan.analyse) scan.add(file, analyseOutcome(scan.index, file));
+  return scan.finish(0);
+}
+
+/** The same scan, with the analysis on worker threads where that pays (or when `jobs` asks), and cancellable. */
+export async function scanDirectoryAsync(root: string, options: AsyncScanOptions = {}): Promise<ScanResult> {
+  const scan = prepareScan(root, options);
+  const { analyse } = scan.plan;
+  const lines = analyse.reduce((sum, file) => sum + lineCount(scan.texts.get(file)!), 0);
+  const jobs = options.jobs === undefined || options.jobs === 'auto' ? jobsFor(lines) : options.jobs;
+  if (jobs <= 1 || analyse.length < 2) {
+    for (const file of analyse) {
+      if (options.signal?.aborted) throw Object.assign(new Error('scan cancelled'), { name: 'AbortError' });
+      scan.add(file, analyseOutcome(scan.index, file));
+    }
+    return scan.finish(0);
+  }
+  const catalog = options.catalog;
+  await runInWorkers(batchesFor(analyse, scan.plan.imports.size ? scan.plan.imports : scan.importsForWorkers(), scan.texts, Math.max(5_000, Math.ceil(lines / (jobs * 4)))), scan.texts, {
+    jobs,
+    signal: options.signal,
+    onOutcome: (file, outcome) => scan.add(file, outcome),
+    init: {
+      ...(catalog ? { catalog: { path: catalog.path, text: fs.readFileSync(catalog.path, 'utf8') } } : {}),
+      sanitizers: options.sanitizers,
+      loggerNames: options.loggerNames,
+      today: options.today,
+      pathMapping: scan.pathMapping,
+      ...options.workerInit,
+    },
+  });
+  return scan.finish(jobs);
+}
+
+/** Discovery, reading, the workspace index and the plan; then outcomes are added, in any order. */
+function prepareScan(root: string, options: ScanOptions) {
   const started = performance.now();
   const discovered = discoverFiles(root, { ...options, exclude: [...(options.exclude ?? []), ...(options.catalog?.file.ignore ?? [])] });
   const result: ScanResult = {
@@ -46,39 +105,80 @@ export function scanDirectory(root: string, options: ScanOptions = {}): ScanResu
     catalogPath: options.catalog ? relativePath(root, options.catalog.path) : undefined,
     durationMs: 0,
   };
-  // Read every file first: the workspace index follows imports between them.
-  const index = new WorkspaceIndex({ ...options, catalog: options.catalog?.engine, pathMapping: readPathMapping(root) });
-  const readable: string[] = [];
+  // Read every file first: the workspace index follows imports between them. Files the plan
+  // skips stay in the index, so files that import them still see their types and functions.
+  const pathMapping = readPathMapping(root);
+  const index = new WorkspaceIndex({ ...options, catalog: options.catalog?.engine, pathMapping });
+  const texts = new Map<string, string>();
   for (const file of discovered.files) {
     const read = readSource(path.join(root, file), options.maxFileBytes);
     if (!read.ok) result.skipped.push({ file, reason: read.reason });
     else {
       index.setFile(file, read.text);
-      readable.push(file);
+      texts.set(file, read.text);
     }
   }
-  readable.forEach((file, position) => {
-    try {
-      const analysis = index.analyze(file);
-      if (analysis.parseError) {
-        const { line, column } = analysis.parseError.position;
-        result.skipped.push({ file, reason: `does not parse: ${analysis.parseError.message} (${line}:${column + 1})` });
-      } else {
-        result.filesScanned++;
-        for (const finding of analysis.findings) result.findings.push({ ...finding, file });
-        for (const flow of analysis.dataFlows) result.dataFlows.push({ file, ...flow });
-        for (const member of analysis.declaredMembers) result.declaredMembers.add(member);
-      }
-    } catch (error) {
-      // An engine bug on one file must not lose the rest of the scan.
-      result.skipped.push({ file, reason: `internal error: ${error instanceof Error ? error.message : String(error)}` });
-    }
-    options.onProgress?.(position + 1, readable.length);
+  const resolver = new ModuleResolver((file) => texts.has(file), pathMapping);
+  options = { ...options, cache: options.cache ?? openCache(root, options) };
+  const plan = planScan(texts, {
+    precheck: options.precheck !== false,
+    cache: options.cache,
+    catalog: options.catalog?.engine,
+    today: options.today,
+    resolve: (from, specifier) => resolver.resolve(from, specifier),
   });
-  if (options.catalog && result.catalogPath) result.findings.push(...policiesOverMaximum(options.catalog, result.catalogPath));
-  result.skipped.sort((a, b) => a.file.localeCompare(b.file));
-  result.durationMs = performance.now() - started;
-  return result;
+  const outcomes = new Map<string, Outcome>(plan.known);
+  let done = outcomes.size;
+  if (done > 0) options.onProgress?.(done, texts.size);
+  return {
+    index,
+    texts,
+    plan,
+    pathMapping,
+    /** Without the pre-check and the cache the plan has no import graph; workers need one. */
+    importsForWorkers(): Map<string, string[]> {
+      return planScan(texts, { precheck: true, resolve: (from, specifier) => resolver.resolve(from, specifier) }).imports;
+    },
+    add(file: string, outcome: Outcome): void {
+      if (outcomes.has(file) && !plan.known.has(file)) return;
+      outcomes.set(file, outcome);
+      remember(plan, options.cache, file, outcome);
+      options.onProgress?.(++done, texts.size);
+    },
+    finish(jobs: number): ScanResult {
+      // Files in order, whatever order their outcomes came in.
+      for (const file of texts.keys()) {
+        const outcome = outcomes.get(file) ?? { kind: 'failed', reason: 'not analysed (scan ended early)' };
+        if (outcome.kind === 'failed') result.skipped.push({ file, reason: outcome.reason });
+        else if (outcome.parseError) {
+          const { line, column } = outcome.parseError.position;
+          result.skipped.push({ file, reason: `does not parse: ${outcome.parseError.message} (${line}:${column + 1})` });
+        } else {
+          result.filesScanned++;
+          for (const finding of outcome.findings) result.findings.push({ ...finding, file });
+          for (const flow of outcome.dataFlows) result.dataFlows.push({ file, ...flow });
+          for (const member of outcome.declaredMembers) result.declaredMembers.add(member);
+        }
+      }
+      options.cache?.save();
+      if (options.catalog && result.catalogPath) result.findings.push(...policiesOverMaximum(options.catalog, result.catalogPath));
+      result.skipped.sort((a, b) => a.file.localeCompare(b.file));
+      result.stats = { ...plan.stats, jobs };
+      result.durationMs = performance.now() - started;
+      return result;
+    },
+  };
+}
+
+function openCache(root: string, options: ScanOptions): ScanCache | undefined {
+  const use = options.useCache ?? 'never';
+  if (use === 'never' || (use === 'if-node-modules' && options.cacheDirectory === undefined && !fs.existsSync(path.join(root, 'node_modules')))) return undefined;
+  return ScanCache.open(path.resolve(root, options.cacheDirectory ?? DEFAULT_CACHE_DIRECTORY), root, {
+    catalog: options.catalog?.file,
+    sanitizers: options.sanitizers,
+    loggerNames: options.loggerNames,
+    maxFileBytes: options.maxFileBytes,
+  });
 }
 
 /** Catalog policies that keep data longer than the same catalog's maxRetention, reported in the catalog. */

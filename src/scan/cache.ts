@@ -1,0 +1,279 @@
+// The scan cache: per file, the result of the last analysis and the text facts of the pre-check,
+// kept on disk between CLI runs. Nothing is trusted that is not proven current:
+//   - the whole cache is keyed by the engine (tool version + a hash of the running bundle), the
+//     catalog (its parsed content) and the options that change results — any change empties it;
+//   - a file's result is keyed by the hash of its content and of the content of every workspace
+//     file it may import, directly or not (the workspace index follows imports), plus today's date
+//     when the file has an `until=` suppression (those expire);
+//   - a cache file that does not parse or has the wrong shape is discarded, and a failure to read
+//     or write it only costs speed: the scan goes on without it.
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { AnalysisResult } from '../core';
+import { TOOL_VERSION } from '../version';
+import type { TextFacts } from './precheck';
+
+/** Bumped when the cache file's layout changes. */
+export const CACHE_FORMAT = 1;
+export const DEFAULT_CACHE_DIRECTORY = path.join('node_modules', '.cache', 'privacy-review');
+
+/** What a file contributed to a scan; the same whether it was analysed now or remembered. */
+export interface FileOutcome {
+  findings: AnalysisResult['findings'];
+  dataFlows: AnalysisResult['dataFlows'];
+  declaredMembers: string[];
+  parseError?: AnalysisResult['parseError'];
+}
+
+interface Entry {
+  /** Hash of the file's own content. */
+  content: string;
+  facts?: Omit<TextFacts, 'specifiers'> & { specifiers: string[] };
+  /** Hash of the content of the file and of everything it may import; set with `outcome`. */
+  key?: string;
+  outcome?: FileOutcome;
+}
+
+interface CacheFile {
+  format: number;
+  settings: string;
+  entries: Record<string, Entry>;
+}
+
+export interface CacheSettings {
+  /** The parsed catalog (or undefined): any change to it changes results. */
+  catalog?: unknown;
+  sanitizers?: readonly string[];
+  loggerNames?: readonly string[];
+  maxFileBytes?: number;
+  /** Defaults to engineFingerprint(); tests pass their own. */
+  engine?: string;
+}
+
+export function hashText(text: string): string {
+  return createHash('sha1').update(text).digest('base64url');
+}
+
+let fingerprint: string | undefined;
+/** The tool version plus a hash of the code that is running (the bundle), so a rebuilt engine never reads an old cache. */
+export function engineFingerprint(): string {
+  if (fingerprint) return fingerprint;
+  let code = '';
+  try {
+    code = fs.readFileSync(__filename, 'latin1');
+  } catch {
+    code = String(Date.now()); // unknown code: never reuse
+  }
+  fingerprint = hashText(`${TOOL_VERSION}\u0000${code}`);
+  return fingerprint;
+}
+
+export class ScanCache {
+  private entries: Record<string, Entry> = {};
+  private readonly seen = new Set<string>();
+  private dirty = false;
+  /** Why the previous cache was not used, if it was not: 'missing', 'stale', 'corrupt'. */
+  discarded: 'missing' | 'stale' | 'corrupt' | undefined;
+  hits = 0;
+  misses = 0;
+
+  private constructor(
+    readonly file: string,
+    private readonly settings: string,
+  ) {}
+
+  /** The cache of one scanned root, in `directory`. Never throws. */
+  static open(directory: string, root: string, settings: CacheSettings): ScanCache {
+    const settingsKey = hashText(
+      JSON.stringify({
+        format: CACHE_FORMAT,
+        engine: settings.engine ?? engineFingerprint(),
+        catalog: settings.catalog ?? null,
+        sanitizers: [...(settings.sanitizers ?? [])].sort(),
+        loggerNames: [...(settings.loggerNames ?? [])].sort(),
+        maxFileBytes: settings.maxFileBytes ?? null,
+      }),
+    );
+    const cache = new ScanCache(path.join(directory, `scan-${hashText(path.resolve(root)).slice(0, 16)}.json`), settingsKey);
+    cache.load();
+    return cache;
+  }
+
+  private load(): void {
+    let text: string;
+    try {
+      text = fs.readFileSync(this.file, 'utf8');
+    } catch {
+      this.discarded = 'missing';
+      return;
+    }
+    try {
+      const parsed = JSON.parse(text) as Partial<CacheFile>;
+      if (!parsed || typeof parsed !== 'object' || typeof parsed.entries !== 'object' || parsed.entries === null) throw new Error('shape');
+      if (parsed.format !== CACHE_FORMAT || parsed.settings !== this.settings) {
+        this.discarded = 'stale';
+        this.dirty = true;
+        return;
+      }
+      this.entries = parsed.entries;
+    } catch {
+      this.discarded = 'corrupt';
+      this.dirty = true;
+    }
+  }
+
+  /** Pre-check facts of a file, if remembered for this content. */
+  facts(file: string, content: string): TextFacts | undefined {
+    const entry = this.entry(file, content);
+    const facts = entry?.facts;
+    if (!facts || typeof facts.tag !== 'boolean' || typeof facts.sink !== 'boolean' || typeof facts.personalData !== 'boolean' || !Array.isArray(facts.specifiers)) return undefined;
+    return facts;
+  }
+
+  setFacts(file: string, content: string, facts: TextFacts): void {
+    const entry = this.ensure(file, content);
+    entry.facts = { tag: facts.tag, personalData: facts.personalData, sink: facts.sink, specifiers: facts.specifiers };
+    this.dirty = true;
+  }
+
+  /** A remembered result, if it was computed for exactly this content and these imports. */
+  outcome(file: string, content: string, key: string): FileOutcome | undefined {
+    const entry = this.entry(file, content);
+    const outcome = entry?.key === key ? entry.outcome : undefined;
+    if (!outcome || !Array.isArray(outcome.findings) || !Array.isArray(outcome.dataFlows) || !Array.isArray(outcome.declaredMembers)) {
+      this.misses++;
+      return undefined;
+    }
+    this.hits++;
+    return outcome;
+  }
+
+  setOutcome(file: string, content: string, key: string, outcome: FileOutcome): void {
+    const entry = this.ensure(file, content);
+    entry.key = key;
+    entry.outcome = outcome;
+    this.dirty = true;
+  }
+
+  /** Writes the cache (temp file, then rename), dropping files not seen in this scan. Never throws. */
+  save(): boolean {
+    for (const file of Object.keys(this.entries)) {
+      if (!this.seen.has(file)) {
+        delete this.entries[file];
+        this.dirty = true;
+      }
+    }
+    if (!this.dirty) return true;
+    const temporary = `${this.file}.${process.pid}.tmp`;
+    try {
+      fs.mkdirSync(path.dirname(this.file), { recursive: true });
+      const body: CacheFile = { format: CACHE_FORMAT, settings: this.settings, entries: this.entries };
+      fs.writeFileSync(temporary, JSON.stringify(body));
+      fs.renameSync(temporary, this.file);
+      this.dirty = false;
+      return true;
+    } catch {
+      try {
+        fs.rmSync(temporary, { force: true });
+      } catch {
+        // nothing more to do: the cache is only an optimisation
+      }
+      return false;
+    }
+  }
+
+  private entry(file: string, content: string): Entry | undefined {
+    this.seen.add(file);
+    const entry = Object.prototype.hasOwnProperty.call(this.entries, file) ? this.entries[file] : undefined;
+    if (!entry || typeof entry !== 'object' || entry.content !== content) return undefined;
+    return entry;
+  }
+
+  private ensure(file: string, content: string): Entry {
+    this.seen.add(file);
+    let entry = Object.prototype.hasOwnProperty.call(this.entries, file) ? this.entries[file] : undefined;
+    if (!entry || typeof entry !== 'object' || entry.content !== content) {
+      entry = { content };
+      this.entries[file] = entry;
+    }
+    return entry;
+  }
+}
+
+/**
+ * For every file, a hash of its content and of the content of everything it may import, directly
+ * or through others (import cycles included): a file's result can depend on no other text.
+ */
+export function closureKeys(contentHashes: ReadonlyMap<string, string>, imports: ReadonlyMap<string, readonly string[]>): Map<string, string> {
+  // Tarjan's strongly connected components; a component's key hashes its members and the keys of
+  // the components it imports, which are finished first (reverse topological order).
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const componentOf = new Map<string, number>();
+  const componentKeys: string[] = [];
+  const keys = new Map<string, string>();
+  let counter = 0;
+
+  const finish = (members: string[]) => {
+    const id = componentKeys.length;
+    for (const member of members) componentOf.set(member, id);
+    const childKeys = new Set<string>();
+    for (const member of members) {
+      for (const target of imports.get(member) ?? []) {
+        const child = componentOf.get(target);
+        if (child !== undefined && child !== id) childKeys.add(componentKeys[child]);
+      }
+    }
+    const own = members.map((member) => `${member}\u0000${contentHashes.get(member) ?? ''}`).sort();
+    const key = hashText([...own, '\u0001', ...[...childKeys].sort()].join('\n'));
+    componentKeys.push(key);
+    for (const member of members) keys.set(member, key);
+  };
+
+  // Iterative, so a long import chain cannot overflow the stack.
+  for (const start of contentHashes.keys()) {
+    if (index.has(start)) continue;
+    const targetsOf = (file: string) => (imports.get(file) ?? []).filter((target) => contentHashes.has(target));
+    const work: { file: string; next: number; targets: string[] }[] = [{ file: start, next: 0, targets: targetsOf(start) }];
+    index.set(start, counter);
+    low.set(start, counter++);
+    stack.push(start);
+    onStack.add(start);
+    while (work.length) {
+      const frame = work[work.length - 1];
+      const targets = frame.targets;
+      if (frame.next < targets.length) {
+        const target = targets[frame.next++];
+        if (!index.has(target)) {
+          index.set(target, counter);
+          low.set(target, counter++);
+          stack.push(target);
+          onStack.add(target);
+          work.push({ file: target, next: 0, targets: targetsOf(target) });
+        } else if (onStack.has(target)) {
+          low.set(frame.file, Math.min(low.get(frame.file)!, index.get(target)!));
+        }
+        continue;
+      }
+      work.pop();
+      if (work.length) {
+        const parent = work[work.length - 1].file;
+        low.set(parent, Math.min(low.get(parent)!, low.get(frame.file)!));
+      }
+      if (low.get(frame.file) === index.get(frame.file)) {
+        const members: string[] = [];
+        let member: string;
+        do {
+          member = stack.pop()!;
+          onStack.delete(member);
+          members.push(member);
+        } while (member !== frame.file);
+        finish(members);
+      }
+    }
+  }
+  return keys;
+}

@@ -1,0 +1,141 @@
+// The scan cache: a warm scan gives the same results from the cache, re-analyses what changed
+// and what imports it, and never trusts a stale or corrupt cache.
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { closureKeys, ScanCache } from '../../../src/scan/cache';
+import { loadCatalogText } from '../../../src/scan/catalogFile';
+import { scanDirectory, type ScanOptions, type ScanResult } from '../../../src/scan/scan';
+
+const TODAY = '2026-01-15';
+const FILES: Record<string, string> = {
+  'src/lib/audit.ts': 'export function audit(event) {\n  logger.info(event);\n}\n',
+  'src/models/user.ts': 'export interface User {\n  email: string;\n  phone: string;\n}\n',
+  'src/services/signup.ts': "import { audit } from '../lib/audit';\nimport type { User } from '../models/user';\nexport function signup(u: User) {\n  audit(u);\n}\n",
+  'src/routes/health.ts': "export function health(req) {\n  console.log('from', req.ip);\n}\n",
+  'src/ui/colors.ts': "export const COLORS = ['red', 'blue'];\n",
+};
+
+const roots: string[] = [];
+after(() => {
+  for (const root of roots) fs.rmSync(root, { recursive: true, force: true });
+});
+function project(files: Record<string, string> = FILES): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'privacy-review-cache-'));
+  roots.push(root);
+  for (const [file, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    fs.writeFileSync(path.join(root, file), text);
+  }
+  return root;
+}
+
+const ENGINE = 'test-engine';
+function scan(root: string, options: ScanOptions = {}, engine = ENGINE): { result: ScanResult; cache: ScanCache } {
+  const cache = ScanCache.open(path.join(root, '.cache'), root, { engine, catalog: options.catalog?.file, sanitizers: options.sanitizers });
+  return { result: scanDirectory(root, { today: TODAY, ...options, cache }), cache };
+}
+const findings = (result: ScanResult) => result.findings.map((finding) => `${finding.file}:${finding.span.start.line} ${finding.ruleId} ${finding.category ?? ''}`);
+const cacheFile = (root: string) => path.join(root, '.cache', fs.readdirSync(path.join(root, '.cache'))[0]);
+
+describe('scan cache', () => {
+  it('a warm scan answers every file from the cache, with the same results', () => {
+    const root = project();
+    const cold = scan(root);
+    assert.equal(cold.result.stats?.fromCache, 0);
+    const warm = scan(root);
+    assert.deepEqual(findings(warm.result), findings(cold.result));
+    assert.deepEqual(warm.result.findings, cold.result.findings);
+    assert.equal(warm.result.stats?.fromCache, Object.keys(FILES).length);
+    assert.equal(warm.result.stats?.analysed, 0);
+    assert.ok(findings(cold.result).includes('src/services/signup.ts:4 personal-data-logged email'), findings(cold.result).join('\n'));
+  });
+
+  it('editing a file re-analyses it and the files that import it, nothing else', () => {
+    const root = project();
+    scan(root);
+    fs.writeFileSync(path.join(root, 'src/models/user.ts'), 'export interface User {\n  /** @retention P30D */\n  email: string;\n  phone: string;\n}\n');
+    const warm = scan(root);
+    assert.equal(warm.result.stats?.fromCache, 3); // audit, health, colors
+    assert.deepEqual(findings(warm.result), findings(scan(project({ ...FILES, 'src/models/user.ts': fs.readFileSync(path.join(root, 'src/models/user.ts'), 'utf8') }), {}, 'other').result));
+    assert.ok(!findings(warm.result).includes('src/services/signup.ts:4 personal-data-logged email'));
+    assert.ok(findings(warm.result).includes('src/services/signup.ts:4 personal-data-logged phone_number'));
+  });
+
+  it('a deleted file drops out of the results and of the cache', () => {
+    const root = project();
+    scan(root);
+    fs.rmSync(path.join(root, 'src/routes/health.ts'));
+    const warm = scan(root);
+    assert.ok(!findings(warm.result).some((finding) => finding.startsWith('src/routes/health.ts')));
+    assert.ok(!fs.readFileSync(cacheFile(root), 'utf8').includes('health.ts'));
+  });
+
+  for (const [name, corrupt] of [
+    ['truncated JSON', (text: string) => text.slice(0, text.length / 2)],
+    ['not JSON at all', () => '\u0000\u0001garbage'],
+    ['valid JSON of the wrong shape', () => '{"format":1,"entries":null}'],
+    ['entries with wrong types', (text: string) => text.replace(/"findings":\[/g, '"findings":7,"x":[')],
+    ['a forged result for the current content', (text: string) => text.replace(/"findings":\[\]/, '"findings":[{"ruleId":"forged"}]').replace(/"key":"[^"]+"/g, '"key":"wrong"')],
+  ] as const) {
+    it(`a corrupt cache (${name}) is discarded or not trusted: results stay correct`, () => {
+      const root = project();
+      const cold = scan(root).result;
+      fs.writeFileSync(cacheFile(root), corrupt(fs.readFileSync(cacheFile(root), 'utf8')));
+      const again = scan(root).result;
+      assert.deepEqual(again.findings, cold.findings);
+      // And the next run has a sound cache again.
+      assert.deepEqual(scan(root).result.findings, cold.findings);
+    });
+  }
+
+  it('another engine, catalog or option empties the cache (stale)', () => {
+    const root = project();
+    scan(root);
+    const otherEngine = scan(root, {}, 'engine-2');
+    assert.equal(otherEngine.cache.discarded, 'stale');
+    assert.equal(otherEngine.result.stats?.fromCache, 0);
+    const catalog = loadCatalogText(JSON.stringify({ version: 1, policies: [{ category: 'ip_address', sink: 'log', retention: 'P7D' }] }), path.join(root, 'privacy-catalog.json'));
+    const withCatalog = scan(root, { catalog }, 'engine-2');
+    assert.equal(withCatalog.cache.discarded, 'stale');
+    assert.ok(!findings(withCatalog.result).some((finding) => finding.includes('ip_address')));
+    const withSanitizer = scan(root, { catalog, sanitizers: ['audit'] }, 'engine-2');
+    assert.equal(withSanitizer.cache.discarded, 'stale');
+  });
+
+  it('a file with an until= suppression is re-analysed on another day', () => {
+    const root = project({ 'a.ts': "// privacy-review-disable-next-line -- legacy until=2026-01-20\nconsole.log(req.ip);\n" });
+    assert.deepEqual(findings(scan(root).result), []);
+    const later = scanDirectory(root, { today: '2026-02-01', cache: ScanCache.open(path.join(root, '.cache'), root, { engine: ENGINE }) });
+    assert.deepEqual(findings(later), ['a.ts:1 suppression-expired ', 'a.ts:2 personal-data-logged ip_address']);
+  });
+
+  it('an unwritable cache directory only costs speed', () => {
+    const root = project();
+    fs.writeFileSync(path.join(root, 'blocker'), 'a file where the cache directory should be');
+    const cache = ScanCache.open(path.join(root, 'blocker', 'cache'), root, { engine: ENGINE });
+    const result = scanDirectory(root, { today: TODAY, cache });
+    assert.equal(cache.save(), false);
+    assert.ok(result.findings.length > 0);
+  });
+
+  it('the CLI default: on when node_modules exists, in node_modules/.cache/privacy-review', () => {
+    const root = project();
+    scanDirectory(root, { useCache: 'if-node-modules' });
+    assert.equal(fs.existsSync(path.join(root, 'node_modules')), false);
+    fs.mkdirSync(path.join(root, 'node_modules'));
+    scanDirectory(root, { useCache: 'if-node-modules' });
+    assert.equal(fs.readdirSync(path.join(root, 'node_modules/.cache/privacy-review')).length, 1);
+  });
+
+  it('closure keys: a change reaches importers through cycles, not unrelated files', () => {
+    const hashes = new Map([['a', '1'], ['b', '1'], ['c', '1'], ['d', '1']]);
+    const imports = new Map([['a', ['b']], ['b', ['c']], ['c', ['b']], ['d', []]]);
+    const before = closureKeys(hashes, imports);
+    const after = closureKeys(new Map([...hashes, ['c', '2']]), imports);
+    assert.notEqual(before.get('a'), after.get('a'));
+    assert.notEqual(before.get('b'), after.get('b'));
+    assert.equal(before.get('d'), after.get('d'));
+  });
+});
