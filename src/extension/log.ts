@@ -1,7 +1,11 @@
-// One output channel for the extension: problems go here, never thrown at VS Code or the user.
+// One output channel for the extension: problems go here, never thrown at VS Code. An engine
+// failure is shown once as a notification with "Show Log"; the extension keeps working.
 import * as vscode from 'vscode';
 
 let channel: vscode.LogOutputChannel | undefined;
+let notifiedAt = 0;
+/** At most one failure notification this often, however many files fail. */
+const NOTIFY_EVERY_MS = 5 * 60 * 1000;
 
 export function log(): vscode.LogOutputChannel {
   channel ??= vscode.window.createOutputChannel('Privacy Review', { log: true });
@@ -13,7 +17,17 @@ export function guarded<T>(what: string, body: () => T, fallback: T): T {
   try {
     return body();
   } catch (error) {
-    log().error(`${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    reportFailure(what, error);
     return fallback;
   }
+}
+
+export function reportFailure(what: string, error: unknown): void {
+  log().error(`${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  const now = Date.now();
+  if (now - notifiedAt < NOTIFY_EVERY_MS) return;
+  notifiedAt = now;
+  void vscode.window.showErrorMessage(`Privacy Review: ${what} failed; other files are still analysed.`, 'Show Log').then((choice) => {
+    if (choice === 'Show Log') log().show();
+  });
 }
