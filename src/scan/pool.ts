@@ -3,15 +3,17 @@
 //
 // Workers pay little on a 2-core machine: V8 already uses the second core for compilation and
 // GC, each worker loads TypeScript again (~0.5 s) and keeps its own heap. scripts/bench/run.mjs
-// measures it; `jobsFor` turns the evidence into the default (see its comment).
+// measures it; `jobsFor` turns the evidence into the default (see its comment). Both executors
+// work on import-closed groups of files, each with its own workspace index, so memory holds one
+// group's analyses at a time and results equal those of one index over the whole tree.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { WorkspaceIndex } from '../core';
+import { mayConfigureProcess, type WorkspaceIndex } from '../core';
 import type { PathMapping } from '../core/workspace/resolve';
 import { closureKeys, hashText, type FileOutcome, type ScanCache } from './cache';
-import { createPrecheck, selectFilesToAnalyse, type PrecheckOptions, type PrecheckReason, type TextFacts } from './precheck';
+import { createPrecheck, resolveSpecifiers, selectFilesToAnalyse, specifiersOf, type PrecheckOptions, type PrecheckReason, type TextFacts } from './precheck';
 
 /** What a file contributed: a result, or why it has none. */
 export type Outcome = ({ kind: 'ok' } & FileOutcome) | { kind: 'failed'; reason: string };
@@ -55,6 +57,12 @@ export interface Plan {
   keys: Map<string, string>;
   contentHashes: Map<string, string>;
   imports: Map<string, string[]>;
+  /**
+   * Files that configure a library for the whole process (Sentry.init, log4js.configure, a session
+   * middleware): the engine reads them for any file's sinks, imported or not, so every group of
+   * files carries them and every cache key covers them.
+   */
+  configuring: string[];
   reasons: Map<string, PrecheckReason>;
   stats: { files: number; skippedByPrecheck: number; fromCache: number; analysed: number };
 }
@@ -64,9 +72,13 @@ export function planScan(texts: ReadonlyMap<string, string>, options: PlanOption
   const contentHashes = new Map<string, string>();
   const known = new Map<string, Outcome>();
   const stats = { files: texts.size, skippedByPrecheck: 0, fromCache: 0, analysed: 0 };
+  const configuring = [...texts.keys()].filter((file) => mayConfigureProcess(texts.get(file)!));
   if (!options.precheck && !cache) {
+    // Every file is analysed; the import graph still splits the work into independent groups.
+    const imports = new Map<string, string[]>();
+    for (const [file, text] of texts) imports.set(file, resolveSpecifiers(file, specifiersOf(text), options.resolve));
     stats.analysed = texts.size;
-    return { analyse: [...texts.keys()], known, keys: new Map(), contentHashes, imports: new Map(), reasons: new Map(), stats };
+    return { analyse: [...texts.keys()], known, keys: new Map(), contentHashes, imports, configuring, reasons: new Map(), stats };
   }
   const precheck = createPrecheck({ catalog: options.catalog });
   // Facts of unchanged files come from the cache: a warm scan tokenizes only what changed.
@@ -84,7 +96,8 @@ export function planScan(texts: ReadonlyMap<string, string>, options: PlanOption
   const selection = selectFilesToAnalyse(precheck, { files: texts, resolve: options.resolve, facts: factsOf });
   const keys = cache ? closureKeys(contentHashes, selection.imports) : new Map<string, string>();
   const today = options.today ?? new Date().toISOString().slice(0, 10);
-  for (const [file, key] of keys) if (texts.get(file)!.includes('until=')) keys.set(file, `${key}@${today}`);
+  const configuration = cache ? hashText(configuring.map((file) => `${file}\u0000${contentHashes.get(file)}`).join('\n')) : '';
+  for (const [file, key] of keys) keys.set(file, `${key}+${configuration}${texts.get(file)!.includes('until=') ? `@${today}` : ''}`);
   const analyse: string[] = [];
   for (const file of texts.keys()) {
     const key = keys.get(file);
@@ -101,7 +114,7 @@ export function planScan(texts: ReadonlyMap<string, string>, options: PlanOption
     }
   }
   stats.analysed = analyse.length;
-  return { analyse, known, keys, contentHashes, imports: selection.imports, reasons: selection.reasons, stats };
+  return { analyse, known, keys, contentHashes, imports: selection.imports, configuring, reasons: selection.reasons, stats };
 }
 
 /** Remembers an analysed file's result, unless it failed (an engine error is retried next time). */
@@ -116,17 +129,48 @@ function outcomeForCache(outcome: Outcome): FileOutcome | undefined {
   return { findings: outcome.findings, dataFlows: outcome.dataFlows, declaredMembers: outcome.declaredMembers, ...(outcome.parseError ? { parseError: outcome.parseError } : {}) };
 }
 
+/**
+ * Analyses in this thread, one import-closed group at a time, each with its own workspace index:
+ * the groups share nothing, so the results are the same as one index over the tree, and memory
+ * holds one group's analyses at a time instead of the whole tree's.
+ */
+export function runInProcess(
+  analyse: readonly string[],
+  imports: ReadonlyMap<string, readonly string[]>,
+  everywhere: readonly string[],
+  texts: ReadonlyMap<string, string>,
+  createIndex: () => WorkspaceIndex,
+  onOutcome: (file: string, outcome: Outcome) => void,
+  signal?: AbortSignal,
+): void {
+  for (const batch of batchesFor(analyse, imports, texts, IN_PROCESS_BATCH_LINES, everywhere)) {
+    const index = createIndex();
+    for (const file of batch.files) index.setFile(file, texts.get(file)!);
+    for (const file of batch.analyse) {
+      if (signal?.aborted) throw Object.assign(new Error('scan cancelled'), { name: 'AbortError' });
+      onOutcome(file, analyseOutcome(index, file));
+    }
+  }
+}
+
+/** Lines per in-process group: small enough to bound memory, large enough that index setup is noise. */
+const IN_PROCESS_BATCH_LINES = 20_000;
+
 // ---- workers ----------------------------------------------------------------------------------
 
 /**
- * Below this many lines to analyse, workers never pay (each loads TypeScript and warms up again).
- * From scripts/bench/run.mjs on the 2-core reference machine; see the README's performance section.
+ * Below this many lines to analyse, workers are not started by default: each loads TypeScript and
+ * warms up again, and the issue measured 2 workers slower than one thread below ~65k lines.
  */
 export const MIN_LINES_FOR_WORKERS = 150_000;
 
 /**
- * The default number of workers: none on small trees or 2 cores (measured: the pool is not faster
- * there), otherwise one per core beyond the main thread, at most 4. `--jobs N` overrides it.
+ * The default number of workers (`--jobs auto`). Evidence from scripts/bench/run.mjs on the 2-core
+ * reference machine, 200k-line generated tree: 2 workers 12.99 s vs 14.85 s in one thread (1.14×,
+ * inside the machine's ±15–20 % noise) for 986 MB instead of 676 MB peak RSS; the issue measured
+ * 1.07–1.16× on real trees. So: none on 2 cores or fewer, none on small trees; on more cores one
+ * per core beyond the main thread, at most 4 (not measured here: check with `npm run bench -- --jobs N`).
+ * `--jobs N` overrides it.
  */
 export function jobsFor(linesToAnalyse: number, cores = os.availableParallelism?.() ?? os.cpus().length): number {
   if (linesToAnalyse < MIN_LINES_FOR_WORKERS || cores <= 2) return 0;
@@ -159,7 +203,14 @@ export interface PoolOptions {
 }
 
 /** Groups of files closed under imports (weakly connected), each with the files it must analyse. */
-export function batchesFor(analyse: readonly string[], imports: ReadonlyMap<string, readonly string[]>, texts: ReadonlyMap<string, string>, batchLines: number): { files: string[]; analyse: string[]; lines: number }[] {
+export function batchesFor(
+  analyse: readonly string[],
+  imports: ReadonlyMap<string, readonly string[]>,
+  texts: ReadonlyMap<string, string>,
+  batchLines: number,
+  /** Files every batch carries (Plan.configuring). */
+  everywhere: readonly string[] = [],
+): { files: string[]; analyse: string[]; lines: number }[] {
   // Everything the analysed files may read, through imports.
   const needed = new Set<string>();
   const queue = [...analyse];
@@ -203,6 +254,10 @@ export function batchesFor(analyse: readonly string[], imports: ReadonlyMap<stri
     current.files.push(...group.files);
     current.analyse.push(...group.analyse);
     current.lines += group.lines;
+  }
+  for (const batch of batches) {
+    const present = new Set(batch.files);
+    for (const file of everywhere) if (!present.has(file) && texts.has(file)) batch.files.push(file);
   }
   return batches;
 }
@@ -290,4 +345,3 @@ export function runInWorkers(batches: { files: string[]; analyse: string[] }[], 
   });
 }
 
-export { hashText };

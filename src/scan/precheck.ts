@@ -1,10 +1,11 @@
 // The text pre-check: from the text alone, can this file hold any finding? Files that cannot are
-// not parsed at all — the parse is most of a scan's cost, and most files of a product never put
+// not parsed at all — the parse is most of a scan's cost, and many files of a product never put
 // personal data into a log or a store.
 //
 // A finding needs one of:
-//   - a `@retention` tag (an invalid one is a finding on its own) or a suppression comment;
-//   - personal data (a) reaching a sink (b) in the same file.
+//   - a suppression comment (one without a reason, or expired, is a finding) or a `@retention`
+//     whose value is not valid (`invalid-retention`) — valid tags only matter with a flow;
+//   - personal data (a) reaching a sink (b) — in the file, or brought in by what it imports.
 // (a) Personal data comes only from: a name the classifier accepts (identifiers, property names,
 //     string keys, the rest of a getter's name), `@pii`, a catalog field, or a framework source
 //     (`req.ip`, client-IP headers, `@Ip()`, `navigator.geolocation`). A name is accepted only if
@@ -17,14 +18,20 @@
 //     callee's module (debug) or a storage global (assignments to `document.cookie`, `localStorage`).
 //     SINK_WORDS holds all of them; test/unit/scan/precheck.test.ts fails when a recogniser in
 //     src/core/sinks uses a literal that is neither in it nor known not to be a method.
+// Across files (the workspace index): a file inherits personal data and sinks from every workspace
+// file it may import, directly or not — imported types, function results and wrappers around a
+// sink. The import graph is over-approximated from the text: every quoted string that resolves to
+// a workspace file. See selectFilesToAnalyse.
 // Escapes are decoded first (`\u0065mail` is `email` to the parser). The test runs the engine on
-// every file of the corpora with and without the pre-check and requires identical results.
+// every file of the corpora and a generated monorepo with and without the pre-check and requires
+// identical results.
 //
 // `needsIndex(text)` is separate: a file with declarations only (an interface of personal data,
 // a wrapper around a logger) holds no finding itself but matters to a cross-file index.
 import { CATEGORY_TABLE, tokenize, type ExtraNameRules } from '../core/categories';
 import { TOKEN_ALIASES } from '../core/categories/taxonomy-words';
 import type { EngineCatalog } from '../core/catalog/engineCatalog';
+import { isValidRetention } from '../core/retention/duration';
 
 /** Method, function and global names a sink recogniser can match (see the header). */
 export const SINK_WORDS: ReadonlySet<string> = new Set([
@@ -43,8 +50,8 @@ export const SINK_WORDS: ReadonlySet<string> = new Set([
   // files
   'writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'write', 'writeSync', 'end', 'outputFile', 'outputFileSync',
   'outputJson', 'outputJsonSync', 'outputJSON', 'outputJSONSync', 'writeJson', 'writeJsonSync', 'writeJSON', 'writeJSONSync',
-  // browser storage, IndexedDB, cookies
-  'setItem', 'localStorage', 'sessionStorage', 'put', 'setMany', 'cookie', 'setCookie', 'setSignedCookie',
+  // browser storage, IndexedDB, cookies, server sessions (`req.session.x = …`), DynamoDB (`client.send(new PutCommand(…))`)
+  'setItem', 'localStorage', 'sessionStorage', 'put', 'setMany', 'cookie', 'setCookie', 'setSignedCookie', 'session', 'send',
   // analytics and tracking
   'track', 'identify', 'page', 'alias', 'screen', 'capture', 'register', 'register_once', 'registerOnce', 'track_pageview',
   'set_group', 'setGroup', 'set_once', 'setOnce', 'append', 'prepend', 'preInsert', 'postInsert', 'union', 'import',
@@ -68,8 +75,24 @@ export const SINK_WORDS_WITH: ReadonlyMap<string, readonly string[]> = new Map([
 /** Words of framework sources that are personal data whatever the classifier says of them. */
 const FRAMEWORK_WORDS = ['ip', 'ips', 'forwarded', 'remoteaddress', 'geolocation', 'coords'];
 
-/** Anything containing one of these must be parsed: a tag is a finding or changes findings. */
+/** Tags a cross-file index reads (needsIndex). */
 const TAGS = ['@retention', 'privacy-review-disable', '@pii'];
+/** Looser than the engine's RETENTION_TAG_PATTERN (any position, not only a comment line's start): a superset. */
+const RETENTION_TAGS = /@retention[ \t]+(\S+)/g;
+
+/**
+ * Whether the text alone can hold a finding whatever its data and sinks: a suppression comment
+ * (one without a reason, or expired, is a finding) or a `@retention` whose value is not valid
+ * (`invalid-retention`). Valid retention tags and `@pii` only matter where personal data meets a sink.
+ * The tags are matched over the whole text, a superset of the comments the engine reads.
+ */
+function hasStandaloneFinding(text: string): boolean {
+  if (text.includes('privacy-review-disable')) return true;
+  if (!text.includes('@retention')) return false;
+  RETENTION_TAGS.lastIndex = 0;
+  for (let match = RETENTION_TAGS.exec(text); match; match = RETENTION_TAGS.exec(text)) if (!isValidRetention(match[1])) return true;
+  return false;
+}
 
 export interface PrecheckOptions {
   /** The catalog: its category names and fields are personal data too. */
@@ -198,7 +221,6 @@ export function createPrecheck(options: PrecheckOptions = {}): Precheck {
 
   const hasSinkWord = (decoded: string): boolean => {
     let conditional: Set<string> | undefined;
-    let names: Set<string> | undefined;
     IDENTIFIER.lastIndex = 0;
     for (let match = IDENTIFIER.exec(decoded); match; match = IDENTIFIER.exec(decoded)) {
       const word = match[0];
@@ -208,30 +230,28 @@ export function createPrecheck(options: PrecheckOptions = {}): Precheck {
       (conditional ??= new Set()).add(word);
     }
     if (!conditional) return false;
-    IDENTIFIER.lastIndex = 0;
-    names = new Set(decoded.match(IDENTIFIER));
-    for (const word of conditional) if (SINK_WORDS_WITH.get(word)!.some((name) => names!.has(name))) return true;
+    const names = new Set(decoded.match(IDENTIFIER));
+    for (const word of conditional) if (SINK_WORDS_WITH.get(word)!.some((name) => names.has(name))) return true;
     return false;
   };
 
   const verdict = (text: string): PrecheckVerdict => {
-    if (TAGS.some((tag) => text.includes(tag))) return { analyse: true, reason: 'tag' };
+    if (hasStandaloneFinding(text)) return { analyse: true, reason: 'tag' };
     const decoded = decodeEscapes(text);
-    if (decoded !== text && TAGS.some((tag) => decoded.includes(tag))) return { analyse: true, reason: 'tag' };
     // A catalog field's member: its declaration is personal data, and `catalog check` needs the
     // file's declared members whether or not it has a sink.
     if (fieldMembers.some((member) => decoded.includes(member))) return { analyse: true, reason: 'catalog-field' };
     if (!hasSinkWord(decoded)) return { analyse: false, reason: 'no-sink' };
-    if (!hasPersonalData(decoded) && !mentions(decoded, relevant)) return { analyse: false, reason: 'no-personal-data' };
+    if (!text.includes('@pii') && !hasPersonalData(decoded) && !mentions(decoded, relevant)) return { analyse: false, reason: 'no-personal-data' };
     return { analyse: true, reason: 'personal-data-and-sink' };
   };
 
   const facts = (text: string): TextFacts => {
     const decoded = decodeEscapes(text);
-    const tag = TAGS.some((name) => text.includes(name) || decoded.includes(name)) || fieldMembers.some((member) => decoded.includes(member));
+    const tag = hasStandaloneFinding(text) || fieldMembers.some((member) => decoded.includes(member));
     const sink = hasSinkWord(decoded);
-    // Personal data matters only with a sink somewhere: skip the tokenizing when the file has a tag anyway.
-    const personalData = tag || hasPersonalData(decoded) || mentions(decoded, relevant);
+    // A file with a tag is analysed anyway; counting it as personal data only widens what importers inherit.
+    const personalData = tag || text.includes('@pii') || hasPersonalData(decoded) || mentions(decoded, relevant);
     return { tag, personalData, sink, specifiers: quotedStrings(decoded) };
   };
 
@@ -280,6 +300,23 @@ function quotedStrings(text: string): string[] {
   return found;
 }
 
+/** Quoted strings of a text that may be module specifiers (escapes decoded). */
+export function specifiersOf(text: string): string[] {
+  return quotedStrings(decodeEscapes(text));
+}
+
+/** The workspace files a file may import: every candidate specifier that resolves. */
+export function resolveSpecifiers(file: string, specifiers: readonly string[], resolve: SelectionInput['resolve']): string[] {
+  const targets = new Set<string>();
+  for (const specifier of specifiers) {
+    // A relative specifier, or a bare one that tsconfig paths may map; never a URL or a sentence.
+    if (specifier.charCodeAt(0) !== 46 && /[\s:]/.test(specifier)) continue;
+    const target = resolve(file, specifier);
+    if (target && target !== file) targets.add(target);
+  }
+  return [...targets];
+}
+
 export interface SelectionInput {
   /** Root-relative posix path → text, for every file the workspace index holds. */
   files: ReadonlyMap<string, string>;
@@ -311,15 +348,7 @@ export function selectFilesToAnalyse(precheck: Precheck, input: SelectionInput):
   for (const [file, text] of input.files) {
     const fileFacts = input.facts ? input.facts(file, text) : precheck.facts(text);
     facts.set(file, fileFacts);
-    const targets = new Set<string>();
-    for (const specifier of fileFacts.specifiers) {
-      const first = specifier.charCodeAt(0);
-      // A relative specifier, or a bare one that tsconfig paths may map; never a URL or a sentence.
-      if (first !== 46 && /[\s:]/.test(specifier)) continue;
-      const target = input.resolve(file, specifier);
-      if (target && target !== file) targets.add(target);
-    }
-    imports.set(file, [...targets]);
+    imports.set(file, resolveSpecifiers(file, fileFacts.specifiers, input.resolve));
   }
   // Reverse edges: a file inherits personal data and sinks from everything it imports.
   const importers = new Map<string, string[]>();

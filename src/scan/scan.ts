@@ -11,7 +11,7 @@ import { discoverFiles, type DiscoverOptions } from './discover';
 import { readSource } from './readSource';
 import { DEFAULT_CACHE_DIRECTORY, ScanCache } from './cache';
 import { ModuleResolver } from '../core/workspace/resolve';
-import { analyseOutcome, batchesFor, jobsFor, lineCount, planScan, remember, runInWorkers, type Outcome, type Plan } from './pool';
+import { batchesFor, jobsFor, lineCount, planScan, remember, runInProcess, runInWorkers, type Outcome, type Plan } from './pool';
 import * as fs from 'node:fs';
 
 export interface ScanOptions extends DiscoverOptions, Omit<AnalyzerOptions, 'catalog'> {
@@ -57,7 +57,7 @@ export interface ScanResult {
 
 export function scanDirectory(root: string, options: ScanOptions = {}): ScanResult {
   const scan = prepareScan(root, options);
-  for (const file of scan.plan.analyse) scan.add(file, analyseOutcome(scan.index, file));
+  scan.analyseHere();
   return scan.finish(0);
 }
 
@@ -68,14 +68,11 @@ export async function scanDirectoryAsync(root: string, options: AsyncScanOptions
   const lines = analyse.reduce((sum, file) => sum + lineCount(scan.texts.get(file)!), 0);
   const jobs = options.jobs === undefined || options.jobs === 'auto' ? jobsFor(lines) : options.jobs;
   if (jobs <= 1 || analyse.length < 2) {
-    for (const file of analyse) {
-      if (options.signal?.aborted) throw Object.assign(new Error('scan cancelled'), { name: 'AbortError' });
-      scan.add(file, analyseOutcome(scan.index, file));
-    }
+    scan.analyseHere(options.signal);
     return scan.finish(0);
   }
   const catalog = options.catalog;
-  await runInWorkers(batchesFor(analyse, scan.plan.imports.size ? scan.plan.imports : scan.importsForWorkers(), scan.texts, Math.max(5_000, Math.ceil(lines / (jobs * 4)))), scan.texts, {
+  await runInWorkers(batchesFor(analyse, scan.plan.imports, scan.texts, Math.max(5_000, Math.ceil(lines / (jobs * 4))), scan.plan.configuring), scan.texts, {
     jobs,
     signal: options.signal,
     onOutcome: (file, outcome) => scan.add(file, outcome),
@@ -105,16 +102,13 @@ function prepareScan(root: string, options: ScanOptions) {
     catalogPath: options.catalog ? relativePath(root, options.catalog.path) : undefined,
     durationMs: 0,
   };
-  // Read every file first: the workspace index follows imports between them. Files the plan
-  // skips stay in the index, so files that import them still see their types and functions.
+  // Read every file first: the workspace index follows imports between them.
   const pathMapping = readPathMapping(root);
-  const index = new WorkspaceIndex({ ...options, catalog: options.catalog?.engine, pathMapping });
   const texts = new Map<string, string>();
   for (const file of discovered.files) {
     const read = readSource(path.join(root, file), options.maxFileBytes);
     if (!read.ok) result.skipped.push({ file, reason: read.reason });
     else {
-      index.setFile(file, read.text);
       texts.set(file, read.text);
     }
   }
@@ -131,13 +125,17 @@ function prepareScan(root: string, options: ScanOptions) {
   let done = outcomes.size;
   if (done > 0) options.onProgress?.(done, texts.size);
   return {
-    index,
     texts,
     plan,
     pathMapping,
-    /** Without the pre-check and the cache the plan has no import graph; workers need one. */
-    importsForWorkers(): Map<string, string[]> {
-      return planScan(texts, { precheck: true, resolve: (from, specifier) => resolver.resolve(from, specifier) }).imports;
+    /**
+     * The analysis in this thread. Each workspace index holds what its files may read: them and
+     * everything they may import (over-approximated from the text, so resolution inside it is the
+     * same as over the whole tree); files the plan skips are in it when an analysed file imports them.
+     */
+    analyseHere(signal?: AbortSignal): void {
+      const createIndex = () => new WorkspaceIndex({ ...options, catalog: options.catalog?.engine, pathMapping });
+      runInProcess(plan.analyse, plan.imports, plan.configuring, texts, createIndex, (file, outcome) => this.add(file, outcome), signal);
     },
     add(file: string, outcome: Outcome): void {
       if (outcomes.has(file) && !plan.known.has(file)) return;

@@ -165,7 +165,7 @@ export const NON_POSTAL_ADDRESS_QUALIFIERS: readonly string[] = [
   'contract', 'wallet', 'token', 'ethereum', 'bitcoin', 'btc', 'crypto', 'deposit', 'withdrawal', 'signer',
   'spender', 'multisig', 'vault', 'pool', 'factory', 'implementation', 'account', 'public', 'private', 'ipfs',
   'onion', 'static', 'elastic', 'floating', 'from', 'to', 'reply', 'cc', 'bcc', 'sender', 'forwarding', 'relay',
-  'reuse', 'source', 'group', 'lookup', 'related', 'candidate', 'attempted',
+  'reuse', 'source', 'group', 'lookup', 'related', 'candidate', 'attempted', 'origin',
 ];
 
 /** Credentials of a system account, not a person's login: `dbUserName`, `SMTP_USERNAME`. */

@@ -9,7 +9,8 @@ import { recognizeAssignment, recognizeCall, type SinkContext, type SinkMatch } 
 import { declarationAnchor, declarationTags, type NameRules } from '../sources/names';
 import { decoratorSource, headerGetterSource, isGeolocationCall, requestMemberSource } from '../sources/request';
 import { typeRefs, type TypeValues } from '../sources/declaredTypes';
-import type { Position, Retention, SinkKind, Span } from '../types';
+import type { Position, RedactionInfo, Retention, SinkKind, Span } from '../types';
+import { redacted, redactionInfo } from './redaction';
 import { isLastFourSlice, LAST_FOUR_SAFE, type Sanitizers } from './sanitizers';
 import { Frame, FunctionNode, FunctionSummary, Scope, SummaryFlow, Variable } from './scope';
 import { CONSTANT, EMPTY, flatten, isEmpty, SANITIZED, union, unionAll, withoutCategories, withStep, type TaintItem, type Value } from './value';
@@ -22,8 +23,15 @@ export interface SinkFlow {
   sink: string;
   /** The sink call (or, for a wrapper, the call that passes the data in). */
   span: Span;
-  /** Retention declared where the sink is: comment above, enclosing function/class, technical expiry. */
+  /** Retention declared where the sink is: a `@retention` comment above it, on the enclosing function or class. */
   siteRetention?: Retention;
+  /**
+   * The sink's technical expiry: Redis EX, a cookie's maxAge, a logger's rotation, a client's
+   * default TTL. Kept apart from what is declared, so the two can be compared.
+   */
+  expiry?: Retention;
+  /** Redaction the sink's configuration applied to this argument before the item was found in it. */
+  redactedBy?: readonly RedactionInfo[];
   /** The path through wrappers, innermost sink last. */
   via: { sink: string; span: Span }[];
   /** The nearest enclosing named function, where a `@retention` JSDoc would cover this sink. */
@@ -784,7 +792,8 @@ export class FlowWalker {
     const receiverName =
       receiver.type === 'Identifier' ? receiver.name : receiver.type === 'MemberExpression' && receiver.object.type === 'ThisExpression' ? memberName(receiver) : undefined;
     if (!receiverName) return undefined;
-    if (receiver.type === 'Identifier' && !scope.lookup(receiverName)) {
+    const receiverVariable = receiver.type === 'Identifier' ? scope.lookup(receiverName) : undefined;
+    if (receiver.type === 'Identifier' && (!receiverVariable || (!receiverVariable.fn && isEmpty(receiverVariable.value)))) {
       const imported = this.options.external?.functionSummary([receiverName, name]);
       if (imported) return imported;
     }
@@ -827,9 +836,12 @@ export class FlowWalker {
 
   private applySummary(call: TSESTree.CallExpression, summary: FunctionSummary, argValues: Value[], scope: Scope): void {
     if (!summary.flows.length) return;
-    const site = this.siteRetention(scope, undefined);
+    const site = this.siteRetention(scope);
     for (const flow of summary.flows) {
-      const passed = flatten(this.argumentAt(argValues, flow.marker.param, flow.marker.path));
+      let argument = this.argumentAt(argValues, flow.marker.param, flow.marker.path);
+      for (const residual of flow.marker.redact ?? []) argument = redacted(argument, residual, []);
+      const passed = flatten(argument);
+      const redactedBy = flow.marker.redact?.map(redactionInfo);
       const via = [{ sink: flow.sink, span: flow.sinkSpan }, ...flow.via];
       for (const item of passed.items) {
         this.flows.push({
@@ -839,6 +851,7 @@ export class FlowWalker {
           sink: `${this.text(call.callee)} → ${flow.sink}`,
           span: call.loc,
           siteRetention: site,
+          ...(redactedBy?.length ? { redactedBy } : {}),
           via,
           functionAnchor: functionAnchorOf(scope.frame),
         });
@@ -853,13 +866,34 @@ export class FlowWalker {
   // ---- sinks -----------------------------------------------------------------------------
 
   private reportSink(node: TSESTree.Node, match: SinkMatch, valueByNode: Map<TSESTree.Node, Value>, scope: Scope, sinkText: string): void {
-    const site = this.siteRetention(scope, match.expiry);
+    const site = this.siteRetention(scope);
+    const expiry = match.expiry;
     for (const dataArg of match.dataArgs) {
-      const value = flatten(valueByNode.get(dataArg) ?? this.values.get(dataArg) ?? EMPTY);
-      for (const item of value.items) {
-        this.flows.push({ item, kind: match.kind, family: match.family, sink: sinkText, span: node.loc, siteRetention: site, via: [], functionAnchor: functionAnchorOf(scope.frame) });
+      let argument = valueByNode.get(dataArg) ?? this.values.get(dataArg) ?? EMPTY;
+      const redactedBy: RedactionInfo[] = [];
+      for (const redaction of match.redactions ?? []) {
+        const at = redaction.targets.get(dataArg);
+        if (!at) continue;
+        argument = redacted(argument, redaction, at);
+        redactedBy.push(redactionInfo(redaction));
       }
-      if (site) continue;
+      const value = flatten(argument);
+      for (const item of value.items) {
+        this.flows.push({
+          item,
+          kind: match.kind,
+          family: match.family,
+          sink: sinkText,
+          span: node.loc,
+          siteRetention: site,
+          ...(expiry ? { expiry } : {}),
+          ...(redactedBy.length ? { redactedBy } : {}),
+          via: [],
+          functionAnchor: functionAnchorOf(scope.frame),
+        });
+      }
+      // Covered here: callers of the enclosing function pass nothing on to an uncovered sink.
+      if (site || expiry) continue;
       for (const marker of value.markers ?? []) this.recordFlow(marker, match.kind, match.family, sinkText, node.loc, [], scope);
     }
   }
@@ -874,9 +908,8 @@ export class FlowWalker {
     }
   }
 
-  /** Retention declared where a sink is: technical expiry, comment above the statement, enclosing functions and classes. */
-  private siteRetention(scope: Scope, expiry: Retention | undefined): Retention | undefined {
-    if (expiry) return expiry;
+  /** Retention declared where a sink is: comment above the statement, enclosing functions and classes. */
+  private siteRetention(scope: Scope): Retention | undefined {
     const statement = this.statements[this.statements.length - 1];
     if (statement) {
       const tag = retentionTagIn(this.options.comments.leadingComments(statement.range[0], true));

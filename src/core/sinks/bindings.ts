@@ -18,6 +18,18 @@ export const CALLBACK_OWNER_METHODS: ReadonlySet<string> = new Set([
   'withIsolationScope',
 ]);
 
+/** Names under which a module's default value is recorded, for files that import or require it. */
+export const DEFAULT_EXPORT_BINDING = '(default)';
+export const MODULE_EXPORTS_BINDING = '(module.exports)';
+
+function isModuleExports(node: TSESTree.Node): boolean {
+  return node.type === 'MemberExpression' && node.object.type === 'Identifier' && node.object.name === 'module' && !node.computed && node.property.type === 'Identifier' && node.property.name === 'exports';
+}
+
+function isCreationExpression(node: TSESTree.Node): boolean {
+  return node.type === 'CallExpression' || node.type === 'NewExpression' || node.type === 'LogicalExpression' || node.type === 'AwaitExpression';
+}
+
 export function collectBindings(program: TSESTree.Program): Map<string, BindingInfo> {
   const bindings = new Map<string, BindingInfo>();
   const merge = (name: string, info: BindingInfo) => {
@@ -67,6 +79,14 @@ export function collectBindings(program: TSESTree.Program): Map<string, BindingI
           break;
         case 'CallExpression':
           collectCallbackParams(node, merge);
+          break;
+        case 'ExportDefaultDeclaration':
+          // `export default new PrismaClient()`: importers see it through this name.
+          if (isCreationExpression(node.declaration)) merge(DEFAULT_EXPORT_BINDING, initInfo(node.declaration as TSESTree.Expression));
+          break;
+        case 'AssignmentExpression':
+          // `module.exports = mongoose.model('User', schema)`: `require('./user')` gives this value.
+          if (isModuleExports(node.left) && isCreationExpression(node.right)) merge(MODULE_EXPORTS_BINDING, initInfo(node.right));
           break;
       }
     },
@@ -124,10 +144,13 @@ function initInfo(init: TSESTree.Expression | null | undefined): BindingInfo {
     expression.type === 'TSAsExpression' ||
     expression.type === 'TSNonNullExpression' ||
     expression.type === 'TSSatisfiesExpression' ||
-    expression.type === 'LogicalExpression'
+    expression.type === 'LogicalExpression' ||
+    expression.type === 'AssignmentExpression'
   ) {
-    // `globalThis.prisma ?? new PrismaClient()`, `models.User || model('User', schema)`: the created one.
+    // `globalThis.prisma ?? new PrismaClient()`, `models.User || model('User', schema)`: the created one;
+    // `g.db ?? (g.db = new PrismaClient())`: the assigned value.
     if (expression.type === 'LogicalExpression') expression = isCreation(expression.right) || !isCreation(expression.left) ? expression.right : expression.left;
+    else if (expression.type === 'AssignmentExpression') expression = expression.right;
     else expression = expression.type === 'AwaitExpression' ? expression.argument : expression.expression;
   }
   const module = requiredModule(expression);

@@ -7,8 +7,9 @@ import type { FunctionSummary } from '../flow/scope';
 import type { ExternalFunctions } from '../flow/walker';
 import type { Value } from '../flow/value';
 import type { ExternalTypes } from '../sources/declaredTypes';
-import type { SinkContext } from '../sinks';
-import { moduleInfo, type ModuleInfo } from './moduleInfo';
+import { parseSource } from '../parse';
+import { createSinkContext, type SinkContext } from '../sinks';
+import { COMMONJS_VALUE, moduleInfo, type ModuleInfo } from './moduleInfo';
 import { ModuleResolver, type PathMapping } from './resolve';
 
 export interface WorkspaceOptions extends AnalyzerOptions {
@@ -21,6 +22,8 @@ interface FileEntry {
   module?: ModuleInfo;
   analysis?: Analyzed;
   analyzing?: boolean;
+  /** The file parsed on its own for another file's sinks to read its configuration (null: it does not parse). */
+  configuration?: SinkContext | null;
 }
 
 /** What a file offers other files once analysed; the AST is not kept. */
@@ -43,6 +46,8 @@ export class WorkspaceIndex {
   private readonly dependents = new Map<string, Set<string>>();
   private readonly setup: EngineSetup;
   private readonly resolver: ModuleResolver;
+  /** Files whose text mentions a module hint (and what the configuring call mentions), by hint; kept up to date file by file. */
+  private readonly filesMentioning = new Map<string, { hint: string; mentions: string; files: Set<string>; askers: Set<string> }>();
 
   constructor(options: WorkspaceOptions = {}) {
     this.setup = engineSetup(options);
@@ -55,6 +60,14 @@ export class WorkspaceIndex {
     if (existing && existing.text === text) return [];
     const invalidated = this.invalidate(file);
     this.files.set(file, { text });
+    for (const entry of this.filesMentioning.values()) {
+      const mentions = text.includes(entry.hint) && text.includes(entry.mentions);
+      if (mentions === entry.files.has(file)) continue;
+      if (mentions) entry.files.add(file);
+      else entry.files.delete(file);
+      // A file that starts (or stops) configuring the library changes what its askers read.
+      for (const asker of entry.askers) if (asker !== file) invalidated.push(...this.invalidate(asker));
+    }
     // A new file can change how other files' imports resolve (an extensionless import now finds it).
     if (!existing) for (const other of this.files.keys()) if (other !== file && this.files.get(other)!.analysis) invalidated.push(...this.invalidate(other));
     return [...new Set(invalidated)];
@@ -63,6 +76,7 @@ export class WorkspaceIndex {
   removeFile(file: string): string[] {
     const invalidated = this.invalidate(file);
     this.files.delete(file);
+    for (const entry of this.filesMentioning.values()) entry.files.delete(file);
     for (const other of this.files.keys()) if (this.files.get(other)!.analysis) invalidated.push(...this.invalidate(other));
     return [...new Set(invalidated)].filter((path) => path !== file);
   }
@@ -119,6 +133,7 @@ export class WorkspaceIndex {
           const context = this.analyzed(found.file)?.sinkContext;
           return context ? { context, localName: found.local } : undefined;
         },
+        contextsImporting: (hint, mentions) => this.contextsImporting(file, hint, mentions),
         onParsed: (program) => (entry.module = moduleInfo(program)),
       });
       entry.module ??= EMPTY_MODULE;
@@ -146,6 +161,36 @@ export class WorkspaceIndex {
     } finally {
       entry.analyzing = false;
     }
+  }
+
+  /**
+   * Files that mention `hint` (a module they import: '@sentry/', 'express-session'), in path
+   * order, parsed but not analysed: a library configured once per process is read from there by
+   * any file, and analysing those files here could recurse into the file that asks.
+   */
+  private contextsImporting(file: string, hint: string, mentions = ''): SinkContext[] {
+    const key = `${hint}\u0000${mentions}`;
+    let mentioning = this.filesMentioning.get(key);
+    if (!mentioning) {
+      const files = new Set([...this.files].filter(([, entry]) => entry.text.includes(hint) && entry.text.includes(mentions)).map(([path]) => path));
+      this.filesMentioning.set(key, (mentioning = { hint, mentions, files, askers: new Set() }));
+    }
+    mentioning.askers.add(file);
+    const contexts: SinkContext[] = [];
+    for (const other of [...mentioning.files].sort()) {
+      if (other === file) continue;
+      const entry = this.files.get(other)!;
+      if (entry.configuration === undefined) {
+        // The analysed file's AST when there is one (same text, same tree), else a parse of its own.
+        const analysed = entry.analysis?.sinkContext?.program;
+        const parsed = analysed ? undefined : parseSource(entry.text, other);
+        const program = analysed ?? (parsed?.ok ? parsed.ast : undefined);
+        entry.configuration = program ? createSinkContext(program, entry.text, program, this.setup.loggerNames, undefined, other) : null;
+      }
+      this.noteDependency(file, other);
+      if (entry.configuration) contexts.push(entry.configuration);
+    }
+    return contexts;
   }
 
   /** A file's imports and exports, read from the same parse as its analysis. */
@@ -179,7 +224,12 @@ export class WorkspaceIndex {
     const target = this.resolver.resolve(fromFile, specifier);
     if (!target) return undefined;
     this.noteDependency(fromFile, target);
-    if (imported === '*') return { file: target, local: '*' };
+    if (imported === '*') {
+      // `require('./user')` of a file that sets `module.exports = value` gives that value.
+      const value = this.moduleOf(target)?.exports.get(COMMONJS_VALUE);
+      if (value) return this.resolveExport(target, COMMONJS_VALUE, hops);
+      return { file: target, local: '*' };
+    }
     return this.resolveExport(target, imported, hops);
   }
 

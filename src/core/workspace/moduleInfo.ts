@@ -1,5 +1,9 @@
 // What a file imports and exports, by name: the edges of the workspace index.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { DEFAULT_EXPORT_BINDING, MODULE_EXPORTS_BINDING } from '../sinks/bindings';
+
+/** The export a CommonJS `module.exports = value` makes: what `require()` of the file returns. */
+export const COMMONJS_VALUE = 'module.exports';
 
 export interface ImportBinding {
   specifier: string;
@@ -57,6 +61,9 @@ export function moduleInfo(program: TSESTree.Program): ModuleInfo {
               ? declaration.name
               : undefined;
         if (name) info.exports.set('default', { local: name });
+        else if (declaration.type !== 'FunctionDeclaration' && declaration.type !== 'ClassDeclaration' && declaration.type !== 'TSInterfaceDeclaration' && declaration.type !== 'TSDeclareFunction') {
+          info.exports.set('default', { local: DEFAULT_EXPORT_BINDING });
+        }
         break;
       }
       case 'ExportAllDeclaration':
@@ -126,6 +133,14 @@ function collectCommonJsExport(expression: TSESTree.Expression, info: ModuleInfo
         info.exports.set(property.key.name, { local: property.value.name });
       }
     }
+    return;
+  }
+  if (isModuleExports(left) && expression.right.type === 'Identifier') {
+    info.exports.set(COMMONJS_VALUE, { local: expression.right.name });
+    return;
+  }
+  if (isModuleExports(left)) {
+    info.exports.set(COMMONJS_VALUE, { local: MODULE_EXPORTS_BINDING });
     return;
   }
   const target = left.object;

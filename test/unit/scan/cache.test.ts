@@ -129,6 +129,20 @@ describe('scan cache', () => {
     assert.equal(fs.readdirSync(path.join(root, 'node_modules/.cache/privacy-review')).length, 1);
   });
 
+  it('a file that configures a library for the process (session middleware) is read by every file: editing it re-analyses them', () => {
+    const app = (cookie: string) => `import session from 'express-session';\nexport function setup(app) {\n  app.use(session({ secret: 's'${cookie} }));\n}\n`;
+    const root = project({
+      'src/app.ts': app(', cookie: { maxAge: 3600000 }'),
+      'src/routes/user.ts': 'export function remember(req) {\n  req.session.email = req.body.email;\n}\n',
+    });
+    const withExpiry = scan(root).result;
+    fs.writeFileSync(path.join(root, 'src/app.ts'), app(''));
+    const warm = scan(root).result;
+    const fresh = scanDirectory(root, { today: TODAY });
+    assert.deepEqual(findings(warm), findings(fresh));
+    assert.notDeepEqual(findings(withExpiry), findings(fresh), 'the configuration changes the result (else this test proves nothing)');
+  });
+
   it('closure keys: a change reaches importers through cycles, not unrelated files', () => {
     const hashes = new Map([['a', '1'], ['b', '1'], ['c', '1'], ['d', '1']]);
     const imports = new Map([['a', ['b']], ['b', ['c']], ['c', ['b']], ['d', []]]);

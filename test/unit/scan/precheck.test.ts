@@ -73,6 +73,9 @@ describe('pre-check', () => {
     const cases: { name: string; text: string; analyse: boolean }[] = [
       { name: 'an invalid @retention with no sink still has its finding', text: '/** @retention forever */\nexport const kept = 1;\n', analyse: true },
       { name: 'a suppression comment alone', text: '// privacy-review-disable-next-line\nfoo();\n', analyse: true },
+      { name: 'a valid @retention with no sink', text: '/** @retention P30D */\nexport interface Ticket {\n  email: string;\n}\n', analyse: false },
+      { name: 'a valid @retention glued to the comment end is read as invalid (superset)', text: '/** @retention P30D*/\nexport const x = 1;\n', analyse: true },
+      { name: '@pii makes any name personal data', text: '/** @pii email */\nconst contact = load();\nconsole.log(contact);\n', analyse: true },
       { name: 'personal data and a logger', text: 'export function f(user) {\n  logger.info(user.email);\n}\n', analyse: true },
       { name: 'a string key', text: "console.log(body['first-name']);\n", analyse: true },
       { name: 'an escaped identifier', text: 'console.log(user.\\u0065mail);\n', analyse: true },
@@ -141,45 +144,89 @@ describe('pre-check', () => {
 
   describe('the sink vocabulary', () => {
     // Every identifier-like string in a sink recogniser is a method/global the pre-check knows, or
-    // is listed here as not being one (modules, types, option keys, steps of a provenance chain).
-    // A new recogniser with a new method name fails here until SINK_WORDS has it.
-    const NOT_METHODS = new Set([
-      '$transaction', 'Array', 'Collection', 'ConsoleLogger', 'Cookies', 'Date', 'EX', 'EXAT', 'EntityManager', 'FormData', 'Headers',
-      'IDBPDatabase', 'Identify', 'InjectModel', 'InjectQueue', 'InjectRepository', 'Logger', 'LoggerService', 'Map', 'Math', 'Model',
-      'MongoRepository', 'Object', 'PX', 'PXAT', 'Prop', 'QueryBuilder', 'Queue', 'Repository', 'Res', 'Sentry', 'Set', 'TreeRepository',
-      'URLSearchParams', 'WeakMap', 'WeakSet', 'WriteStream', 'age', 'amplitude', 'analytics', 'build', 'builder', 'bull', 'bullmq', 'bunyan',
-      'ceil', 'collection', 'connection', 'consola', 'console', 'const', 'context', 'cookies', 'createIndex', 'createWriteStream', 'ctx',
-      'dataLayer', 'database', 'db', 'default', 'defaultJobOptions', 'define', 'destination', 'document', 'drizzle', 'ensureIndex',
-      'expiration', 'expire', 'expireAfterSeconds', 'expireat', 'expires', 'expression', 'extend', 'extends', 'fastify', 'floor', 'format',
-      'fs', 'getCustomRepository', 'getManager', 'getMongoRepository', 'getRepository', 'getTime', 'getTreeRepository', 'globalThis', 'hono',
-      'idb', 'index', 'indexeddb', 'ioredis', 'join', 'json', 'knex', 'log4js', 'logger', 'loglevel', 'manager', 'maxAge', 'milli',
-      'mixpanel', 'model', 'models', 'mongodb', 'mongoose', 'ms', 'new', 'now', 'number', 'objectStore', 'open', 'openDB', 'people',
-      'pexpire', 'pexpireat', 'pino', 'posthog', 'prisma', 'promises', 'redis', 'removeOnComplete', 'removeOnFail', 'reply', 'require',
-      'res', 'resp', 'response', 'round', 'runner', 's', 'schema', 'segment', 'self', 'sentry', 'sequelize', 'session', 'source', 'storage',
-      'store', 'string', 'super', 'text', 'this', 'toGMTString', 'toISOString', 'toUTCString', 'transaction', 'transports', 'trunc', 'tx',
-      'type', 'typeorm', 'unknown', 'value', 'window', 'winston', 'withRepository',
-    ]);
+    // is listed here, for that file, as reviewed and not being one (modules, types, option keys,
+    // steps of a provenance chain, configuration keys). Per file, so a word reviewed in one
+    // recogniser cannot hide the same word used as a method by a new one (`session`).
+    const NOT_METHODS: Record<string, string[]> = {
+      'amplitude.ts': ['Identify', 'amplitude'],
+      'bindings.ts': ['$transaction', 'exports', 'module', 'require', 'string', 'this', 'transaction'],
+      'bullmq.ts': ['InjectQueue', 'Queue', 'age', 'bull', 'bullmq', 'defaultJobOptions', 'removeOnComplete', 'removeOnFail', 'storage'],
+      'bunyan.ts': ['bunyan'],
+      'cacheClients.ts': ['Keyv', 'cache', 'keyv', 'maxAge', 'ms', 'number', 'option', 's', 'stdTTL', 'storage', 'store', 'ttl'],
+      'callSite.ts': ['string', 'super', 'this'],
+      'config/bunyanConfig.ts': ['count', 'createLogger', 'kept', 'path', 'period', 'raw', 'stream', 'streams', 'type'],
+      'config/common.ts': ['configure', 'init', 'log4js'],
+      'config/fieldEdits.ts': ['delete', 'forEach', 'replace', 'replaceAll', 'undefined', 'void'],
+      'config/log4jsConfig.ts': ['appender', 'appenders', 'categories', 'categoryFilter', 'configure', 'console', 'dateFile', 'daysToKeep', 'default', 'getLogger', 'kept', 'log4js', 'logLevelFilter', 'numBackups', 'pattern', 'stderr', 'stdout', 'type'],
+      'config/outputs.ts': ['console', 'kept', 'unbounded'],
+      'config/pinoConfig.ts': ['count', 'destination', 'fastify', 'frequency', 'kept', 'limit', 'logger', 'multistream', 'options', 'paths', 'pino', 'redact', 'stream', 'string', 'target', 'targets', 'transport'],
+      'config/sentryConfig.ts': ['Sentry', 'beforeBreadcrumb', 'beforeSend', 'breadcrumbs', 'contexts', 'exception', 'extra', 'init', 'message', 'tags', 'user'],
+      'config/streams.ts': ['dest', 'destination', 'interval', 'kept', 'maxFiles'],
+      'config/winstonConfig.ts': ['Console', 'DailyRotateFile', 'Logger', 'MongoDB', 'Stream', 'combine', 'createLogger', 'datePattern', 'expireAfterSeconds', 'format', 'frequency', 'kept', 'maxFiles', 'stream', 'transports'],
+      'consola.ts': ['consola'],
+      'console.ts': ['console', 'globalThis', 'window'],
+      'cookies.ts': ['Cookies', 'Res', 'context', 'cookies', 'ctx', 'expires', 'hono', 'maxAge', 'ms', 'reply', 'res', 'resp', 'response', 's', 'storage', 'this', 'value'],
+      'debug.ts': ['extend', 'this'],
+      'documentCookie.ts': ['document', 'expression', 'join', 'storage', 'text'],
+      'drizzle.ts': ['database', 'db', 'drizzle', 'storage', 'tx'],
+      'dynamodb.ts': ['DocumentClient', 'DynamoDBDocument', 'ExpressionAttributeValues', 'Item', 'N', 'PutCommand', 'PutItemCommand', 'String', 'UpdateCommand', 'UpdateItemCommand', 'dynamodb', 'new', 's', 'storage'],
+      'fs.ts': ['WriteStream', 'createWriteStream', 'fs', 'open', 'promises', 'storage'],
+      'genericAnalytics.ts': ['Array', 'Map', 'Object', 'Set', 'WeakMap', 'WeakSet', 'analytics'],
+      'genericLogger.ts': ['logger', 'this'],
+      'googleTagManager.ts': ['dataLayer'],
+      'indexedDb.ts': ['IDBPDatabase', 'idb', 'indexeddb', 'objectStore', 'openDB', 'storage', 'store'],
+      'knex.ts': ['knex', 'schema', 'storage'],
+      'log4js.ts': ['log4js'],
+      'loglevel.ts': ['loglevel'],
+      'mixpanel.ts': ['mixpanel', 'people'],
+      'mongoTtl.ts': ['collection', 'createIndex', 'ensureIndex', 'expireAfterSeconds', 'expires', 'index'],
+      'mongodb.ts': ['Collection', 'collection', 'mongodb', 'storage'],
+      'mongoose.ts': ['InjectModel', 'Model', 'model', 'models', 'mongoose', 'new', 'storage', 'this'],
+      'mongooseClassSchema.ts': ['Prop'],
+      'nestLogger.ts': ['ConsoleLogger', 'Logger', 'LoggerService'],
+      'options.ts': ['Date', 'Math', 'ceil', 'const', 'floor', 'getTime', 'milli', 'ms', 'now', 'number', 'round', 's', 'string', 'toGMTString', 'toISOString', 'toUTCString', 'trunc'],
+      'pino.ts': ['destination', 'fastify', 'pino'],
+      'posthog.ts': ['people', 'posthog'],
+      'prisma.ts': ['prisma', 'storage'],
+      'provenance.ts': ['default', 'extends', 'globalThis', 'new', 'require', 'self', 'string', 'super', 'this', 'window'],
+      'redis.ts': ['Array', 'FormData', 'Headers', 'Map', 'Object', 'Set', 'URLSearchParams', 'WeakMap', 'WeakSet', 'ioredis', 'json', 'redis', 'storage'],
+      'redisExpiry.ts': ['EX', 'EXAT', 'PX', 'PXAT', 'expiration', 'expire', 'expireat', 'pexpire', 'pexpireat', 'type', 'value'],
+      'segment.ts': ['analytics', 'segment'],
+      'sentry.ts': ['Sentry', 'sentry'],
+      'sequelize.ts': ['build', 'define', 'extends', 'models', 'sequelize', 'storage'],
+      'session.ts': ['context', 'ctx', 'maxAge', 'memorystore', 'ms', 'req', 'request', 's', 'storage', 'store', 'ttl'],
+      'typeorm.ts': ['EntityManager', 'InjectRepository', 'MongoRepository', 'QueryBuilder', 'Repository', 'TreeRepository', 'builder', 'connection', 'getCustomRepository', 'getManager', 'getMongoRepository', 'getRepository', 'getTreeRepository', 'manager', 'runner', 'source', 'storage', 'transaction', 'typeorm', 'withRepository'],
+      'types.ts': ['unknown'],
+      'webStorage.ts': ['storage'],
+      'winston.ts': ['format', 'transports', 'winston'],
+    };
     const sinksDirectory = path.join(repo, 'src/core/sinks');
-    for (const file of fs.readdirSync(sinksDirectory).filter((name) => name.endsWith('.ts')).sort()) {
+    const walk = (directory: string): string[] =>
+      fs.readdirSync(directory, { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory() ? walk(path.join(directory, entry.name)) : entry.name.endsWith('.ts') ? [path.join(directory, entry.name)] : [],
+      );
+    for (const absolute of walk(sinksDirectory).sort()) {
+      const file = path.relative(sinksDirectory, absolute).split(path.sep).join('/');
       it(`src/core/sinks/${file}`, () => {
-        const program = parse(fs.readFileSync(path.join(sinksDirectory, file), 'utf8'), { range: true, loc: true });
-        const unknown: string[] = [];
+        const program = parse(fs.readFileSync(absolute, 'utf8'), { range: true, loc: true });
+        const reviewed = new Set(NOT_METHODS[file] ?? []);
+        const unknown = new Set<string>();
         simpleTraverse(program, {
           enter(node) {
             if (node.type !== 'Literal' || typeof node.value !== 'string' || !/^[A-Za-z_$][\w$]*$/.test(node.value)) return;
             if (node.parent?.type === 'TSLiteralType') return; // a type (`SinkContext['resolveImport']`), not a value
-            if (SINK_WORDS.has(node.value) || NOT_METHODS.has(node.value) || node.value in visitorKeys) return;
-            unknown.push(node.value);
+            if (SINK_WORDS.has(node.value) || reviewed.has(node.value) || node.value in visitorKeys) return;
+            unknown.add(node.value);
           },
         }, true);
-        assert.deepEqual(unknown, [], 'add these to SINK_WORDS in src/scan/precheck.ts (or, if they are not methods, to NOT_METHODS here)');
+        assert.deepEqual([...unknown], [], 'add these to SINK_WORDS in src/scan/precheck.ts if a recogniser matches them, else to NOT_METHODS here');
       });
     }
 
     it('conditional words name their receiver', () => {
       for (const [word, receivers] of SINK_WORDS_WITH) {
         assert.ok(SINK_WORDS.has(word), word);
-        for (const receiver of receivers) assert.ok(NOT_METHODS.has(receiver), receiver);
+        for (const receiver of receivers) assert.ok(Object.values(NOT_METHODS).some((words) => words.includes(receiver)), receiver);
       }
     });
   });
