@@ -14,12 +14,15 @@ import { changedLinesSince } from '../scan/changedSince';
 import { reviewScan, type ReviewOptions } from '../scan/review';
 import { CATALOG_FILE_NAME, CatalogError, findCatalog, type LoadedCatalog } from '../scan/catalogFile';
 import { scanDirectory, scanDirectoryAsync, type ScanOptions, type ScanResult } from '../scan/scan';
+import { abortError } from '../scan/pool';
 import { catalogDrift, catalogExists, defaultCatalogPath, initialCatalogText } from './catalogCommands';
 import { TOOL_VERSION } from '../version';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
+/** 128 + SIGINT, as a shell reports a command stopped by Ctrl-C: the scan stopped and wrote no report. */
+export const EXIT_INTERRUPTED = 130;
 
 const FORMATS = ['text', 'json', 'sarif', 'html', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
@@ -49,7 +52,9 @@ Options:
   --baseline FILE            findings recorded in FILE are listed but do not fail the run; entries
                              that match nothing any more are reported as stale
   --write-baseline FILE      record every current finding in FILE (then none of them fails the run)
-  --no-excerpts              leave code out of html and sarif reports (for sharing)
+  --no-excerpts              leave code out of html, sarif and json reports (for sharing); text and
+                             markdown never quote code lines. Messages still name the expression
+                             (e.g. req.ip, at most 60 characters)
   --no-color                 plain text output
   --cache, --cache=DIR       remember results of unchanged files between runs (default: on when
                              <dir>/node_modules exists, in <dir>/node_modules/.cache/privacy-review)
@@ -60,7 +65,13 @@ Options:
   -h, --help                 show this help
   -v, --version              show the version
 
-Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage or catalog error.`;
+Skipped files are listed with the reason (unreadable, too large, minified, binary, does not parse,
+too deeply nested, analysis budget exceeded). The pre-check does not parse a file whose text has
+no personal-data word and no sink word, so its syntax errors are not reported; --no-precheck
+parses, and reports, every file.
+
+Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage or catalog error (the reason on
+one line of stderr), 130 interrupted (SIGINT/SIGTERM: the scan stops, no report file is written).`;
 
 export class UsageError extends Error {}
 
@@ -68,6 +79,8 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   isTty: boolean;
+  /** Aborted on SIGINT/SIGTERM by the executable: the scan stops between files and nothing is written. */
+  signal?: AbortSignal;
 }
 
 /** Runs the command in this thread (no worker pool): for tests and embedding. */
@@ -84,13 +97,23 @@ export function runCli(argv: string[], io: CliIo): number {
 /** Runs the command as the executable does: the scan may use worker threads (--jobs). */
 export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
   try {
-    return await run(argv, io, (root, options) => scanDirectoryAsync(root, { ...options, jobs: jobsOption(argv) }));
+    return await run(argv, io, async (root, options) => {
+      const result = await scanDirectoryAsync(root, { ...options, jobs: jobsOption(argv), signal: io.signal });
+      // A signal that came while the scan ran without a turn of the event loop is handled here, before any report is written.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (io.signal?.aborted) throw abortError();
+      return result;
+    });
   } catch (error) {
     return failure(error, io);
   }
 }
 
 function failure(error: unknown, io: CliIo): number {
+  if (io.signal?.aborted && (error as { name?: string }).name === 'AbortError') {
+    io.stderr('privacy-review: interrupted; no report written\n');
+    return EXIT_INTERRUPTED;
+  }
   if (error instanceof UsageError) {
     io.stderr(`privacy-review: ${error.message}\n`);
     return EXIT_USAGE;
@@ -313,10 +336,20 @@ export function writeAtomically(file: string, content: string): void {
 }
 
 if (require.main === module) {
+  // The first SIGINT/SIGTERM stops the scan between two files (workers are terminated, no report or
+  // cache is written); a second one exits at once.
+  const interrupt = new AbortController();
+  const onSignal = () => {
+    if (interrupt.signal.aborted) process.exit(EXIT_INTERRUPTED);
+    interrupt.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   void runCliAsync(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     isTty: Boolean(process.stdout.isTTY),
+    signal: interrupt.signal,
   }).then((code) => {
     process.exitCode = code;
   });

@@ -12,6 +12,8 @@ import type { Retention, Span } from './types';
 export interface BuildOptions {
   catalog?: EngineCatalog;
   today: string;
+  /** The file analysed: a technical expiry configured in another file is reported at the sink instead. */
+  filePath?: string;
 }
 
 const MAX_DATA_TEXT = 60;
@@ -19,14 +21,21 @@ const MAX_DATA_TEXT = 60;
 export function buildFindings(flows: readonly SinkFlow[], comments: CommentIndex, options: BuildOptions): Finding[] {
   const findings = new Map<string, Finding>();
   const exceeded = new Map<string, Finding>();
+  const mismatches = new Map<string, Finding>();
   for (const flow of flows) {
     const { item } = flow;
     const policy = options.catalog?.policyFor(item.category, flow.kind);
     const forbidden = isForbidden(policy);
-    const retention = forbidden ? undefined : item.retention ?? flow.siteRetention ?? policy;
+    const declaredInCode = item.retention ?? flow.siteRetention;
+    const retention = forbidden ? undefined : declaredInCode ?? flow.expiry ?? policy;
     if (retention) {
-      const tooLong = exceedsMaximum(retention, item.category, options.catalog);
+      const tooLong = declaredInCode && exceedsMaximum(declaredInCode, item.category, options.catalog);
       if (tooLong && !exceeded.has(tooLong.key)) exceeded.set(tooLong.key, tooLong.finding);
+      if (flow.expiry) {
+        for (const mismatch of retentionMismatches(flow, flow.expiry, declaredInCode ?? policy, options)) {
+          if (!mismatches.has(mismatch.key)) mismatches.set(mismatch.key, mismatch.finding);
+        }
+      }
       continue;
     }
     const key = `${flow.span.start.line}:${flow.span.start.column}:${item.category}:${flow.kind}`;
@@ -50,10 +59,12 @@ export function buildFindings(flows: readonly SinkFlow[], comments: CommentIndex
       source: { span: item.origin.span, text: item.origin.text, reason: item.reason, ...(item.declaration ? { declaration: item.declaration } : {}) },
       steps: item.steps,
       ...(flow.functionAnchor ? { functionAnchor: flow.functionAnchor } : {}),
+      ...(flow.expiry ? { expiry: flow.expiry } : {}),
+      ...(flow.redactedBy?.length ? { redactedBy: flow.redactedBy } : {}),
       related: [...sourceRelated(flow), ...flow.via.map((step) => ({ span: step.span, message: `passed on to ${step.sink} here` }))],
     });
   }
-  const all = [...findings.values(), ...exceeded.values(), ...invalidRetentionFindings(comments)];
+  const all = [...findings.values(), ...exceeded.values(), ...mismatches.values(), ...invalidRetentionFindings(comments)];
   return applySeverity(applySuppressions(all, comments, options.today), options.catalog).sort(byPosition);
 }
 
@@ -66,6 +77,37 @@ function exceedsMaximum(retention: Retention, category: string, catalog: EngineC
   const finding = simpleFinding('retention-exceeds-maximum', retention.span, { value: retention.value, category: categoryLabel(category), max: max.value });
   finding.category = category;
   return { key: `${retention.span.start.line}:${retention.span.start.column}:${category}`, finding };
+}
+
+/**
+ * A technical expiry that keeps the data longer than what is declared for it (a `@retention`, a
+ * catalog policy) or than the catalog's maxRetention: reported once per (configuration,
+ * declaration), at the configuration when it is in this file, else at the sink that uses it. An
+ * expiry shorter than the declaration is no mismatch: the declaration is an upper bound, and
+ * the data is gone sooner. Expiries of unknown length and `session` are not compared.
+ */
+function retentionMismatches(flow: SinkFlow, technical: Retention, declared: Retention | undefined, options: BuildOptions): { key: string; finding: Finding }[] {
+  const technicalSeconds = technical.value === 'session' ? undefined : retentionSeconds(technical.value);
+  if (technicalSeconds === undefined) return [];
+  const { category } = flow.item;
+  const sides: Retention[] = [];
+  const declaredSeconds = declared && !isForbidden(declared) ? retentionSeconds(declared.value) : undefined;
+  if (declared && declaredSeconds !== undefined && technicalSeconds > declaredSeconds) sides.push(declared);
+  const max = options.catalog?.maxRetentionFor(category);
+  if (max && technicalSeconds > max.seconds) sides.push({ value: max.value, declaredBy: `the catalog's maxRetention for ${categoryLabel(max.category)}` });
+  const here = !technical.file || technical.file === options.filePath;
+  const span = here && technical.span ? technical.span : flow.span;
+  return sides.map((side) => {
+    const data = { technicalBy: technical.declaredBy, technical: technical.value, category: categoryLabel(category), declared: side.value, declaredBy: side.declaredBy };
+    const finding = simpleFinding('retention-mismatch', span, data);
+    finding.category = category;
+    finding.sinkFamily = flow.family;
+    finding.sink = flow.sink;
+    finding.expiry = technical;
+    finding.retention = side;
+    if (!sameSpan(span, flow.span)) finding.related.push({ span: flow.span, message: `${flow.sink} writes ${categoryLabel(category)} here` });
+    return { key: `${technical.declaredBy}\u0000${side.declaredBy}`, finding };
+  });
 }
 
 function applySeverity(findings: Finding[], catalog: EngineCatalog | undefined): Finding[] {

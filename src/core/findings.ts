@@ -1,5 +1,5 @@
 // Findings: rule ids, severities and messages keyed by id, rendered the same for every front end.
-import type { CategoryId, ClassificationReason, Position, Retention, SinkKind, Span } from './types';
+import type { CategoryId, ClassificationReason, Position, RedactionInfo, Retention, SinkKind, Span } from './types';
 
 export const RULES = {
   'personal-data-logged': {
@@ -37,6 +37,12 @@ export const RULES = {
     description: 'A declared retention is longer than the catalog\'s maxRetention for the category.',
     message: 'Retention {{value}} for {{category}} is longer than the catalog maximum {{max}}.',
     help: 'Shorten the retention to at most the catalog\'s maxRetention, or change the catalog after review.',
+  },
+  'retention-mismatch': {
+    severity: 'warning',
+    description: 'A technical retention (log rotation, TTL, expiry) keeps personal data longer than the retention declared for it.',
+    message: '{{technicalBy}} keeps {{category}} for {{technical}}, longer than the {{declared}} declared by {{declaredBy}}.',
+    help: 'Make the two agree: shorten the rotation or TTL to at most the declared retention, or correct the declaration (`@retention`, catalog policy or maxRetention) after review.',
   },
   'undeclared-personal-data': {
     severity: 'warning',
@@ -105,8 +111,20 @@ export interface Finding {
   /** Names the value went through. */
   steps?: readonly string[];
   related: RelatedLocation[];
-  /** For the hover: what retention was looked for. */
+  /** For the hover: what retention was looked for; for `retention-mismatch`, the declared side. */
   retention?: Retention;
+  /**
+   * The sink's technical expiry (Redis EX, cookie maxAge, log rotation, a client's TTL), with
+   * `declaredBy` naming where it is configured (file:line when in another file). For
+   * `retention-mismatch`, the technical side; on a `forbidden-sink` finding, the expiry that did
+   * not lift the prohibition.
+   */
+  expiry?: Retention;
+  /**
+   * Redaction the sink's configuration applies (pino `redact`, a winston format, Sentry
+   * `beforeSend`): what it removes and where it is configured. The finding is for data it leaves in.
+   */
+  redactedBy?: readonly RedactionInfo[];
 }
 
 export function renderMessage(ruleId: RuleId, data: Record<string, string>): string {

@@ -13,6 +13,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
 
 export type { AnalysisResult, AnalyzerOptions } from './analyzeFile';
 export { WorkspaceIndex, type WorkspaceOptions } from './workspace';
+export { mayConfigureProcess, PROCESS_CONFIGURATION } from './sinks/config/common';
 export type { Finding, RuleId, Severity } from './findings';
 export { RULES, RULE_IDS, ruleDocsUrl } from './findings';
 export type { CategoryId, SinkKind, Span, Position, Retention } from './types';

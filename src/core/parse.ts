@@ -2,6 +2,7 @@
 import { parse, TSESTree } from '@typescript-eslint/typescript-estree';
 import * as path from 'node:path';
 import type { Position } from './types';
+import { isStackOverflow } from './budget';
 
 export const SCANNABLE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
 
@@ -16,6 +17,8 @@ export interface ParseFailure {
   ok: false;
   message: string;
   position: Position;
+  /** The parser ran out of stack (thousands of nested brackets): not a syntax error, the file is too deep to read. */
+  tooDeep?: true;
 }
 
 export function isScannablePath(filePath: string): boolean {
@@ -49,6 +52,7 @@ export function parseSource(text: string, filePath: string): ParsedFile | ParseF
 }
 
 function parseFailure(error: unknown): ParseFailure {
+  if (isStackOverflow(error)) return { ok: false, message: 'too deeply nested for the parser', position: { line: 1, column: 0 }, tooDeep: true };
   const location = (error as { location?: { start?: { line?: number; column?: number } } }).location;
   const message = error instanceof Error ? error.message : String(error);
   return {

@@ -45,4 +45,20 @@ export interface Retention {
   /** Where it was declared, e.g. "@retention on User.email", "Redis EX", "catalog policy". */
   declaredBy: string;
   span?: Span;
+  /**
+   * The file `span` is in, when it may be another file than the one analysed: a logger's rotation
+   * or a client's TTL configured where the logger or client is created (workspace-relative path).
+   */
+  file?: string;
+}
+
+/**
+ * A sink's own configuration that removes or masks fields before it writes: pino `redact`, a
+ * winston `format` transform, Sentry `beforeSend` / `beforeBreadcrumb`. For the hover.
+ */
+export interface RedactionInfo {
+  /** What configured it and where: "pino redact at src/logger.ts:4". */
+  declaredBy: string;
+  /** The paths it removes or masks, as written there: 'user.email', '*.phone', 'extra.email'. */
+  paths: readonly string[];
 }

@@ -10,6 +10,8 @@ export interface JsonOptions {
   baseline?: BaselineOutcome;
   /** Adds `changedSince: { ref, mergeBase }`: the findings are those on lines changed since then. */
   changedSince?: { ref: string; mergeBase: string };
+  /** false (`--no-excerpts`): no code text, only positions; messages still name the expression (at most 60 characters). */
+  excerpts?: boolean;
 }
 
 export function formatJson(result: ScanResult, options: JsonOptions = {}): string {
@@ -19,9 +21,9 @@ export function formatJson(result: ScanResult, options: JsonOptions = {}): strin
       version: JSON_REPORT_VERSION,
       root: result.root,
       filesScanned: result.filesScanned,
-      findings: result.findings.map(jsonFinding),
+      findings: result.findings.map((finding) => jsonFinding(finding, options.excerpts !== false)),
       ...(options.changedSince ? { changedSince: options.changedSince } : {}),
-      ...(options.baseline ? { baseline: { file: options.baseline.file, baselined: options.baseline.baselined.map(jsonFinding), stale: options.baseline.stale } } : {}),
+      ...(options.baseline ? { baseline: { file: options.baseline.file, baselined: options.baseline.baselined.map((finding) => jsonFinding(finding, options.excerpts !== false)), stale: options.baseline.stale } } : {}),
       skipped: result.skipped,
       summary: { total: counts.total, bySeverity: counts.bySeverity, byCategory: Object.fromEntries(counts.byCategory), byRule: Object.fromEntries(counts.byRule) },
       durationMs: Math.round(result.durationMs),
@@ -31,7 +33,7 @@ export function formatJson(result: ScanResult, options: JsonOptions = {}): strin
   )}\n`;
 }
 
-function jsonFinding(finding: FileFinding) {
+function jsonFinding(finding: FileFinding, withCode: boolean) {
   return {
     ruleId: finding.ruleId,
     severity: finding.severity,
@@ -46,7 +48,7 @@ function jsonFinding(finding: FileFinding) {
     sinkFamily: finding.sinkFamily,
     sink: finding.sink,
     source: finding.source && {
-      text: finding.source.text,
+      ...(withCode ? { text: finding.source.text } : {}),
       line: finding.source.span.start.line,
       column: finding.source.span.start.column + 1,
       reason: finding.source.reason,

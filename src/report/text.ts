@@ -41,7 +41,9 @@ export function formatText(result: ScanResult, options: TextOptions = {}): strin
   if (options.baseline) lines.push(...baselineSection(options.baseline, paint));
   if (result.skipped.length) {
     lines.push(paint('4', `Skipped ${result.skipped.length} file(s)`));
-    for (const skipped of result.skipped) lines.push(`  ${skipped.file}  ${paint('2', skipped.reason)}`);
+    for (const skipped of result.skipped.slice(0, MAX_LISTED_SKIPPED)) lines.push(`  ${skipped.file}  ${paint('2', skipped.reason)}`);
+    const rest = result.skipped.slice(MAX_LISTED_SKIPPED);
+    if (rest.length) lines.push(`  … and ${rest.length} more: ${tallyReasons(rest)} (--format json lists every one)`);
     lines.push('');
   }
   const counts = countFindings(result);
@@ -55,6 +57,18 @@ export function formatText(result: ScanResult, options: TextOptions = {}): strin
     lines.push(`  by category: ${counts.byCategory.map(([category, count]) => `${category} ${count}`).join(', ')}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** A tree of 100,000 empty files must not print 100,000 lines: the rest are counted by reason. */
+export const MAX_LISTED_SKIPPED = 100;
+
+function tallyReasons(skipped: ScanResult['skipped']): string {
+  const counts = new Map<string, number>();
+  for (const { reason } of skipped) {
+    const kind = reason.split(/[:(]/)[0].trim();
+    counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([kind, count]) => `${count} ${kind}`).join(', ');
 }
 
 function baselineSection(baseline: BaselineOutcome, paint: (code: string, text: string) => string): string[] {

@@ -15,8 +15,8 @@ import type { PathMapping } from '../core/workspace/resolve';
 import { closureKeys, hashText, type FileOutcome, type ScanCache } from './cache';
 import { createPrecheck, resolveSpecifiers, selectFilesToAnalyse, specifiersOf, type PrecheckOptions, type PrecheckReason, type TextFacts } from './precheck';
 
-/** What a file contributed: a result, or why it has none. */
-export type Outcome = ({ kind: 'ok' } & FileOutcome) | { kind: 'failed'; reason: string };
+/** What a file contributed: a result (`partial`: why part of the file was not analysed), or why it has none. */
+export type Outcome = ({ kind: 'ok'; partial?: string } & FileOutcome) | { kind: 'failed'; reason: string };
 
 export const EMPTY_OUTCOME: Outcome = Object.freeze({ kind: 'ok', findings: [], dataFlows: [], declaredMembers: [] }) as Outcome;
 
@@ -30,6 +30,7 @@ export function analyseOutcome(index: WorkspaceIndex, file: string): Outcome {
       dataFlows: analysis.dataFlows,
       declaredMembers: analysis.declaredMembers,
       ...(analysis.parseError ? { parseError: analysis.parseError } : {}),
+      ...(analysis.partial ? { partial: analysis.partial.reason } : {}),
     };
   } catch (error) {
     return { kind: 'failed', reason: `internal error: ${error instanceof Error ? error.message : String(error)}` };
@@ -125,7 +126,8 @@ export function remember(plan: Plan, cache: ScanCache | undefined, file: string,
 }
 
 function outcomeForCache(outcome: Outcome): FileOutcome | undefined {
-  if (outcome.kind !== 'ok') return undefined;
+  // A partly analysed file is rare and its note is not in the cache's format: analysed again next time.
+  if (outcome.kind !== 'ok' || outcome.partial) return undefined;
   return { findings: outcome.findings, dataFlows: outcome.dataFlows, declaredMembers: outcome.declaredMembers, ...(outcome.parseError ? { parseError: outcome.parseError } : {}) };
 }
 
@@ -143,14 +145,54 @@ export function runInProcess(
   onOutcome: (file: string, outcome: Outcome) => void,
   signal?: AbortSignal,
 ): void {
+  for (const [file, outcome] of inProcessOutcomes(analyse, imports, everywhere, texts, createIndex)) {
+    if (signal?.aborted) throw abortError();
+    onOutcome(file, outcome);
+  }
+}
+
+/**
+ * The same, giving the event loop a turn every few milliseconds, so a signal handler (the CLI's
+ * SIGINT) or an abort can stop the scan between two files instead of after the last one.
+ */
+export async function runInProcessAsync(
+  analyse: readonly string[],
+  imports: ReadonlyMap<string, readonly string[]>,
+  everywhere: readonly string[],
+  texts: ReadonlyMap<string, string>,
+  createIndex: () => WorkspaceIndex,
+  onOutcome: (file: string, outcome: Outcome) => void,
+  signal?: AbortSignal,
+): Promise<void> {
+  let turnAt = performance.now();
+  for (const [file, outcome] of inProcessOutcomes(analyse, imports, everywhere, texts, createIndex)) {
+    if (performance.now() - turnAt > YIELD_EVERY_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      turnAt = performance.now();
+    }
+    if (signal?.aborted) throw abortError();
+    onOutcome(file, outcome);
+  }
+}
+
+function* inProcessOutcomes(
+  analyse: readonly string[],
+  imports: ReadonlyMap<string, readonly string[]>,
+  everywhere: readonly string[],
+  texts: ReadonlyMap<string, string>,
+  createIndex: () => WorkspaceIndex,
+): Generator<[string, Outcome]> {
   for (const batch of batchesFor(analyse, imports, texts, IN_PROCESS_BATCH_LINES, everywhere)) {
     const index = createIndex();
     for (const file of batch.files) index.setFile(file, texts.get(file)!);
-    for (const file of batch.analyse) {
-      if (signal?.aborted) throw Object.assign(new Error('scan cancelled'), { name: 'AbortError' });
-      onOutcome(file, analyseOutcome(index, file));
-    }
+    for (const file of batch.analyse) yield [file, analyseOutcome(index, file)];
   }
+}
+
+const YIELD_EVERY_MS = 25;
+
+export function abortError(): Error {
+  return Object.assign(new Error('scan cancelled'), { name: 'AbortError' });
 }
 
 /** Lines per in-process group: small enough to bound memory, large enough that index setup is noise. */
@@ -292,7 +334,7 @@ export function runInWorkers(batches: { files: string[]; analyse: string[] }[], 
       if (error) reject(error);
       else resolve();
     };
-    const onAbort = () => settle(Object.assign(new Error('scan cancelled'), { name: 'AbortError' }));
+    const onAbort = () => settle(abortError());
     if (options.signal?.aborted) return onAbort();
     options.signal?.addEventListener('abort', onAbort);
 

@@ -8,16 +8,32 @@ const MINIFIED_LINE_LENGTH = 5_000;
 
 export type ReadOutcome = { ok: true; text: string } | { ok: false; reason: string };
 
+/**
+ * Opened without blocking and checked on the open descriptor: a file swapped for a named pipe or a
+ * directory after discovery is skipped, never read (a pipe would block the scan forever), and a
+ * file that grows past the limit between the check and the read is still cut off.
+ */
 export function readSource(absolutePath: string, maxBytes = DEFAULT_MAX_FILE_BYTES): ReadOutcome {
-  let buffer: Buffer;
+  let descriptor: number | undefined;
   try {
-    const stats = fs.statSync(absolutePath);
+    descriptor = fs.openSync(absolutePath, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    const stats = fs.fstatSync(descriptor);
+    if (!stats.isFile()) return { ok: false, reason: `not a regular file (${stats.isDirectory() ? 'a directory' : stats.isFIFO() ? 'a named pipe' : 'a device or socket'})` };
     if (stats.size > maxBytes) return { ok: false, reason: `too large (${formatBytes(stats.size)} > ${formatBytes(maxBytes)})` };
-    buffer = fs.readFileSync(absolutePath);
+    const buffer = Buffer.alloc(Math.min(stats.size, maxBytes) + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const read = fs.readSync(descriptor, buffer, length, buffer.length - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    if (length > maxBytes) return { ok: false, reason: `too large (grew past ${formatBytes(maxBytes)} while being read)` };
+    return decodeSource(buffer.subarray(0, length));
   } catch (error) {
     return { ok: false, reason: `cannot read: ${errorCode(error)}` };
+  } finally {
+    if (descriptor !== undefined) fs.closeSync(descriptor);
   }
-  return decodeSource(buffer);
 }
 
 export function decodeSource(buffer: Buffer): ReadOutcome {

@@ -11,7 +11,7 @@ import { discoverFiles, type DiscoverOptions } from './discover';
 import { readSource } from './readSource';
 import { DEFAULT_CACHE_DIRECTORY, ScanCache } from './cache';
 import { ModuleResolver } from '../core/workspace/resolve';
-import { batchesFor, jobsFor, lineCount, planScan, remember, runInProcess, runInWorkers, type Outcome, type Plan } from './pool';
+import { batchesFor, jobsFor, lineCount, planScan, remember, runInProcess, runInProcessAsync, runInWorkers, type Outcome, type Plan } from './pool';
 import * as fs from 'node:fs';
 
 export interface ScanOptions extends DiscoverOptions, Omit<AnalyzerOptions, 'catalog'> {
@@ -26,6 +26,8 @@ export interface ScanOptions extends DiscoverOptions, Omit<AnalyzerOptions, 'cat
   useCache?: 'never' | 'always' | 'if-node-modules';
   /** Where the cache lives; default <root>/node_modules/.cache/privacy-review. */
   cacheDirectory?: string;
+  /** Tests only: called before each discovered file is read, to change the tree mid-scan (delete, chmod, swap). */
+  beforeRead?: (file: string) => void;
 }
 
 export interface AsyncScanOptions extends ScanOptions {
@@ -68,7 +70,7 @@ export async function scanDirectoryAsync(root: string, options: AsyncScanOptions
   const lines = analyse.reduce((sum, file) => sum + lineCount(scan.texts.get(file)!), 0);
   const jobs = options.jobs === undefined || options.jobs === 'auto' ? jobsFor(lines) : options.jobs;
   if (jobs <= 1 || analyse.length < 2) {
-    scan.analyseHere(options.signal);
+    await scan.analyseHereAsync(options.signal);
     return scan.finish(0);
   }
   const catalog = options.catalog;
@@ -106,6 +108,7 @@ function prepareScan(root: string, options: ScanOptions) {
   const pathMapping = readPathMapping(root);
   const texts = new Map<string, string>();
   for (const file of discovered.files) {
+    options.beforeRead?.(file);
     const read = readSource(path.join(root, file), options.maxFileBytes);
     if (!read.ok) result.skipped.push({ file, reason: read.reason });
     else {
@@ -137,6 +140,11 @@ function prepareScan(root: string, options: ScanOptions) {
       const createIndex = () => new WorkspaceIndex({ ...options, catalog: options.catalog?.engine, pathMapping });
       runInProcess(plan.analyse, plan.imports, plan.configuring, texts, createIndex, (file, outcome) => this.add(file, outcome), signal);
     },
+    /** The same, yielding to the event loop between files now and then, so a signal can stop it. */
+    analyseHereAsync(signal?: AbortSignal): Promise<void> {
+      const createIndex = () => new WorkspaceIndex({ ...options, catalog: options.catalog?.engine, pathMapping });
+      return runInProcessAsync(plan.analyse, plan.imports, plan.configuring, texts, createIndex, (file, outcome) => this.add(file, outcome), signal);
+    },
     add(file: string, outcome: Outcome): void {
       if (outcomes.has(file) && !plan.known.has(file)) return;
       outcomes.set(file, outcome);
@@ -150,8 +158,10 @@ function prepareScan(root: string, options: ScanOptions) {
         if (outcome.kind === 'failed') result.skipped.push({ file, reason: outcome.reason });
         else if (outcome.parseError) {
           const { line, column } = outcome.parseError.position;
-          result.skipped.push({ file, reason: `does not parse: ${outcome.parseError.message} (${line}:${column + 1})` });
+          const { kind = 'syntax', message } = outcome.parseError;
+          result.skipped.push({ file, reason: kind === 'syntax' ? `does not parse: ${message} (${line}:${column + 1})` : message });
         } else {
+          if (outcome.partial) result.skipped.push({ file, reason: outcome.partial });
           result.filesScanned++;
           for (const finding of outcome.findings) result.findings.push({ ...finding, file });
           for (const flow of outcome.dataFlows) result.dataFlows.push({ file, ...flow });

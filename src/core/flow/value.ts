@@ -2,6 +2,7 @@
 // carries, field by field where the shape is known, and which parameters it depends on.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { CategoryId, ClassificationReason, Position, Retention, Span } from '../types';
+import type { RedactionEdits } from './redaction';
 
 export interface TaintItem {
   category: CategoryId;
@@ -29,6 +30,8 @@ export interface ParamMarker {
   fn: TSESTree.Node;
   param: number;
   path: readonly string[];
+  /** What a sink's redaction still removes from the argument passed here (see redaction.ts). */
+  redact?: readonly RedactionEdits[];
 }
 
 export interface Value {

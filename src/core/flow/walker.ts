@@ -10,6 +10,7 @@ import { declarationAnchor, declarationTags, type NameRules } from '../sources/n
 import { decoratorSource, headerGetterSource, isGeolocationCall, requestMemberSource } from '../sources/request';
 import { typeRefs, type TypeValues } from '../sources/declaredTypes';
 import type { Position, RedactionInfo, Retention, SinkKind, Span } from '../types';
+import type { AnalysisBudget } from '../budget';
 import { redacted, redactionInfo } from './redaction';
 import { isLastFourSlice, LAST_FOUR_SAFE, type Sanitizers } from './sanitizers';
 import { Frame, FunctionNode, FunctionSummary, Scope, SummaryFlow, Variable } from './scope';
@@ -55,6 +56,8 @@ export interface WalkerOptions {
   sanitizers: Sanitizers;
   sinkContext: Omit<SinkContext, 'enclosingBody'>;
   fileLabel: string;
+  /** The file's work budget (src/core/budget.ts): every visit spends from it. */
+  budget?: AnalysisBudget;
 }
 
 /** Methods that return (a transformed copy of) their receiver's data. */
@@ -101,10 +104,15 @@ export class FlowWalker {
   // ---- statements and expressions --------------------------------------------------------
 
   private visit(node: TSESTree.Node, scope: Scope): Value {
-    if (this.depth > MAX_DEPTH) return EMPTY; // pathologically nested code: stop, never overflow the stack
+    if (this.depth > MAX_DEPTH) {
+      // Pathologically nested code: stop, never overflow the stack; the file is reported as partly analysed.
+      this.options.budget?.tooDeep(MAX_DEPTH);
+      return EMPTY;
+    }
     this.depth++;
     try {
       const value = this.visitNode(node, scope);
+      this.options.budget?.spend(1 + value.items.length + (value.markers?.length ?? 0));
       this.values.set(node, value);
       return value;
     } finally {

@@ -6,12 +6,14 @@ import { describeCallSite } from './callSite';
 import { amplitudeSink } from './amplitude';
 import { bullmqSink } from './bullmq';
 import { bunyanSink } from './bunyan';
+import { cacheClientsSink } from './cacheClients';
 import { consolaSink } from './consola';
 import { consoleSink } from './console';
 import { cookiesSink } from './cookies';
 import { debugSink } from './debug';
 import { documentCookieSink } from './documentCookie';
 import { drizzleSink } from './drizzle';
+import { dynamodbSink } from './dynamodb';
 import { fsSink } from './fs';
 import { genericAnalyticsSink } from './genericAnalytics';
 import { genericLoggerSink } from './genericLogger';
@@ -32,6 +34,7 @@ import { redisSink } from './redis';
 import { segmentSink } from './segment';
 import { sentrySink } from './sentry';
 import { sequelizeSink } from './sequelize';
+import { sessionSink } from './session';
 import { typeormSink } from './typeorm';
 import { webStorageSink } from './webStorage';
 import { winstonSink } from './winston';
@@ -64,6 +67,9 @@ export const SINK_RECOGNIZERS: readonly SinkRecognizer[] = [
   drizzleSink,
   mongodbSink,
   redisSink,
+  cacheClientsSink,
+  dynamodbSink,
+  sessionSink,
   fsSink,
   webStorageSink,
   indexedDbSink,
@@ -105,10 +111,14 @@ export function createSinkContext(
   enclosingBody: TSESTree.Node = program,
   extraLoggerNames: ReadonlySet<string> = new Set(),
   resolveImport?: SinkContext['resolveImport'],
+  filePath?: string,
+  contextsImporting?: SinkContext['contextsImporting'],
 ): SinkContext {
   const bindings = collectBindings(program);
   return {
     resolveImport,
+    ...(contextsImporting ? { contextsImporting } : {}),
+    ...(filePath !== undefined ? { filePath } : {}),
     extraLoggerNames,
     binding: (name) => bindings.get(name),
     text: (node) => text.slice(node.range[0], node.range[1]),

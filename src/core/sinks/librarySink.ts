@@ -4,7 +4,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { SinkKind } from '../types';
 import { valueArgs } from './options';
 import { calleeChain, type Provenance } from './provenance';
-import type { SinkCallSite, SinkRecognizer } from './types';
+import type { SinkCallSite, SinkContext, SinkMatch, SinkRecognizer } from './types';
 
 export interface LibrarySinkSpec {
   id: string;
@@ -20,6 +20,8 @@ export interface LibrarySinkSpec {
   accepts?(chain: Provenance): boolean;
   /** The arguments whose values reach the sink; default: every argument but callbacks. */
   data?(site: SinkCallSite): TSESTree.Node[];
+  /** What the library's configuration adds: a log rotation's expiry, redacted paths (config/*.ts). */
+  configure?(site: SinkCallSite, chain: Provenance, context: SinkContext, dataArgs: TSESTree.Node[]): Pick<SinkMatch, 'expiry' | 'redactions'>;
 }
 
 export function librarySink(spec: LibrarySinkSpec): SinkRecognizer {
@@ -34,7 +36,15 @@ export function librarySink(spec: LibrarySinkSpec): SinkRecognizer {
       const fromLibrary = chain.module !== undefined ? spec.module(chain.module) : !chain.declared && spec.globals?.has(chain.root) === true;
       if (!fromLibrary || (spec.accepts && !spec.accepts(chain))) return undefined;
       const dataArgs = spec.data ? spec.data(site) : valueArgs(site.call.arguments);
-      return dataArgs.length > 0 ? { kind: spec.kind, family: spec.family, dataArgs } : undefined;
+      if (dataArgs.length === 0) return undefined;
+      const configured = spec.configure?.(site, chain, context, dataArgs);
+      return {
+        kind: spec.kind,
+        family: spec.family,
+        dataArgs,
+        ...(configured?.expiry ? { expiry: configured.expiry } : {}),
+        ...(configured?.redactions?.length ? { redactions: configured.redactions } : {}),
+      };
     },
   };
 }

@@ -1,5 +1,6 @@
 // log4js: `log4js.getLogger(…)` loggers; `addContext(key, value)` prints the value on every line.
 import { librarySink, moduleIs } from './librarySink';
+import { log4jsConfiguration } from './config/log4jsConfig';
 import { levelSet, loggedArgs } from './loggerArgs';
 import { valueArgs } from './options';
 
@@ -10,4 +11,5 @@ export const log4jsSink = librarySink({
   methods: levelSet('trace', 'debug', 'info', 'warn', 'error', 'fatal', 'mark', 'log', 'addContext'),
   module: moduleIs('log4js'),
   data: (site) => (site.method === 'addContext' ? valueArgs(site.call.arguments.slice(1)) : loggedArgs(site)),
+  configure: (_site, chain, context) => log4jsConfiguration(chain, context),
 });

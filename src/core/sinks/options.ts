@@ -152,14 +152,19 @@ export function durationTextSeconds(text: string | undefined): number | undefine
  * `new Date(Date.now() + n)`, `Math.floor(Date.now() / 1000) + 60`, `….toUTCString()`.
  */
 export function secondsFromNow(node: TSESTree.Node | undefined, context: SinkContext, depth = 0): number | undefined {
+  return timeFromNow(node, context, depth)?.seconds;
+}
+
+/** Like secondsFromNow, with the unit the absolute time is written in: epoch 'ms' or epoch 's'. */
+export function timeFromNow(node: TSESTree.Node | undefined, context: SinkContext, depth = 0): { seconds: number; unit: 'ms' | 's' } | undefined {
   if (!node || depth > MAX_EVALUATION_DEPTH) return undefined;
   const value = unwrap(node);
   if (value.type === 'NewExpression' && value.callee.type === 'Identifier' && value.callee.name === 'Date') {
-    return secondsFromNow(value.arguments[0], context, depth + 1);
+    return timeFromNow(value.arguments[0], context, depth + 1);
   }
   if (value.type === 'CallExpression' && value.callee.type === 'MemberExpression' && value.arguments.length === 0) {
     const method = value.callee.property.type === 'Identifier' ? value.callee.property.name : '';
-    if (['toUTCString', 'toGMTString', 'toISOString', 'getTime', 'valueOf'].includes(method)) return secondsFromNow(value.callee.object, context, depth + 1);
+    if (['toUTCString', 'toGMTString', 'toISOString', 'getTime', 'valueOf'].includes(method)) return timeFromNow(value.callee.object, context, depth + 1);
   }
   if (value.type !== 'BinaryExpression' || value.operator !== '+') return undefined;
   for (const [now, offset] of [
@@ -168,7 +173,7 @@ export function secondsFromNow(node: TSESTree.Node | undefined, context: SinkCon
   ] as const) {
     const unit = nowUnit(now, depth + 1);
     const amount = unit && numberValue(offset, context);
-    if (unit && amount !== undefined) return unit === 'ms' ? amount / 1000 : amount;
+    if (unit && amount !== undefined) return { seconds: unit === 'ms' ? amount / 1000 : amount, unit };
   }
   return undefined;
 }

@@ -9,6 +9,15 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { calleeSegments } from './callSite';
 import type { BindingInfo, SinkCallSite, SinkContext } from './types';
 
+/** A call or construction on the way from the root to the receiver, where its options are read. */
+export interface CreationCall {
+  node: TSESTree.CallExpression | TSESTree.NewExpression;
+  /** The file the call is in (the file that creates an imported logger or client). */
+  context: SinkContext;
+  /** The method called, for a member call: 'child' in `log.child({ a }, { redact })`. */
+  method?: string;
+}
+
 export interface Provenance {
   /** The module at the root of the chain, when an import or require starts it. */
   module?: string;
@@ -18,6 +27,13 @@ export interface Provenance {
   declared: boolean;
   /** Steps from the root: property names, '()' a call, 'new' construction or a declared type, '=>' a callback parameter, 'extends' a subclass. */
   steps: readonly string[];
+  /**
+   * The calls and constructions along the chain that the files show, root first: `pino(opts)`,
+   * then `.child(bindings, opts)`; each with the file it is in. Their options configure the receiver.
+   */
+  calls?: readonly CreationCall[];
+  /** The file where the chain's root was found: the file that imports the library and creates the receiver. */
+  context?: SinkContext;
 }
 
 /** Names that stand for the global object when the file does not declare them. */
@@ -62,7 +78,8 @@ export function provenanceOfName(name: string, context: SinkContext): Provenance
   if (cached) return cached;
   // A name met again while it is being resolved (`let a = b.x(); let b = a.y()`) stays unresolved.
   known.set(name, { root: name, declared: true, steps: [] });
-  const resolved = resolveBinding(name, context.binding(name), context);
+  const found = resolveBinding(name, context.binding(name), context);
+  const resolved = found.context ? found : { ...found, context };
   known.set(name, resolved);
   return resolved;
 }
@@ -96,7 +113,8 @@ export function chainOf(segments: readonly string[], context: SinkContext, node?
     const { name, calls } = splitCalls(segment);
     rest.push(name, ...callSteps(calls));
   }
-  return withSteps(base, rest);
+  const inline = node ? inlineCalls(node, context) : [];
+  return withCalls(withSteps(base, rest), inline);
 }
 
 function resolveBinding(name: string, info: BindingInfo | undefined, context: SinkContext): Provenance {
@@ -122,7 +140,9 @@ function fromOrigin(info: BindingInfo, context: SinkContext): Provenance | undef
   if (!info.origin) return undefined;
   if (!info.originCall) return chainOf(info.origin.split('.'), context); // an alias: `const log = logger`
   const created = chainOf(calleeSegments(info.originCall.callee), context, info.originCall.callee);
-  return created && withSteps(created, [info.originCall.type === 'NewExpression' ? 'new' : '()']);
+  if (!created) return undefined;
+  const call: CreationCall = { node: info.originCall, context, ...methodOf(info.originCall) };
+  return withCalls(withSteps(created, [info.originCall.type === 'NewExpression' ? 'new' : '()']), [call]);
 }
 
 function fromType(info: BindingInfo, context: SinkContext): Provenance | undefined {
@@ -143,6 +163,45 @@ function fromSuperClass(info: BindingInfo, context: SinkContext): Provenance | u
 
 function withSteps(chain: Provenance, steps: readonly string[]): Provenance {
   return steps.length === 0 ? chain : { ...chain, steps: [...chain.steps, ...steps] };
+}
+
+function withCalls(chain: Provenance, calls: readonly CreationCall[]): Provenance {
+  return calls.length === 0 ? chain : { ...chain, calls: [...(chain.calls ?? []), ...calls] };
+}
+
+function methodOf(call: TSESTree.CallExpression | TSESTree.NewExpression): { method?: string } {
+  const callee = call.callee.type === 'ChainExpression' ? call.callee.expression : call.callee;
+  if (callee.type !== 'MemberExpression') return {};
+  const segments = calleeSegments(callee);
+  return { method: segments[segments.length - 1] };
+}
+
+/**
+ * The calls written inline in a callee, root first: `pino({ redact }).child({ a }).info` →
+ * [pino(…), .child(…)]. `require('m')` is the module, not a call on the chain.
+ */
+function inlineCalls(node: TSESTree.Node, context: SinkContext): CreationCall[] {
+  const found: CreationCall[] = [];
+  let current: TSESTree.Node = node;
+  for (let guard = 0; guard < 32; guard++) {
+    if (current.type === 'CallExpression') {
+      if (current.callee.type === 'Identifier' && current.callee.name === 'require') break;
+      found.push({ node: current, context, ...methodOf(current) });
+      current = current.callee;
+    } else if (current.type === 'NewExpression') {
+      found.push({ node: current, context });
+      break;
+    } else if (current.type === 'MemberExpression') {
+      current = current.object;
+    } else if (current.type === 'ChainExpression' || current.type === 'TSNonNullExpression' || current.type === 'TSAsExpression') {
+      current = current.expression;
+    } else if (current.type === 'AwaitExpression') {
+      current = current.argument;
+    } else {
+      break;
+    }
+  }
+  return found.reverse();
 }
 
 function splitCalls(segment: string): { name: string; calls: number } {

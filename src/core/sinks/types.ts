@@ -1,6 +1,6 @@
 // The shape of a sink recogniser: a small declarative object per library family.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type { Retention, SinkKind } from '../types';
+import type { Retention, SinkKind, Span } from '../types';
 
 /** What the file says about a name: where it was imported from, what created it, its declared type. */
 export interface BindingInfo {
@@ -54,6 +54,16 @@ export interface ImportedBinding {
 export interface SinkContext {
   /** Follows an imported name into the file of the workspace that declares it (CLI scan, editor index). */
   resolveImport?(name: string): ImportedBinding | undefined;
+  /**
+   * The files of the workspace that import a module whose specifier contains `moduleHint`
+   * ('express-session', '@sentry/') and whose text also has `mentions` ('.init'), this file
+   * excluded: where a library is configured once for the whole process (`Sentry.init`,
+   * `app.use(session({ … }))`, `log4js.configure`). Parsed only, never analysed, so asking cannot
+   * recurse into the file that asks.
+   */
+  contextsImporting?(moduleHint: string, mentions?: string): SinkContext[];
+  /** The file, workspace-relative when in a workspace: for "configured at src/logger.ts:4". */
+  filePath?: string;
   /** Names of logger objects configured by the user (privacyReview.loggerNames), beyond the naming convention. */
   extraLoggerNames: ReadonlySet<string>;
   /** Binding info for a plain name in this file (imports, declarations, class members). */
@@ -77,6 +87,29 @@ export interface SinkMatch {
    * but its length cannot be compared with a catalog maximum.
    */
   expiry?: Retention;
+  /** Fields the sink removes or masks before writing (pino `redact`, a winston format, Sentry `beforeSend`). */
+  redactions?: readonly Redaction[];
+}
+
+/**
+ * Paths a sink's configuration removes before writing, and where each data argument sits in the
+ * object they apply to. A path is a list of keys; '*' is any key, '[]' any array element (or key).
+ * The empty path removes everything (a `beforeSend` that always returns null).
+ */
+export interface Redaction {
+  paths: readonly (readonly string[])[];
+  /** Objects replaced by a copy of some of their fields: `event.user = { id: event.user.id }` → { path: ['user'], keep: ['id'] }. */
+  keepOnly?: readonly { path: readonly string[]; keep: readonly string[] }[];
+  /** What configured it and where: "pino redact at src/logger.ts:4". */
+  declaredBy: string;
+  span?: Span;
+  file?: string;
+  /**
+   * The data arguments the paths apply to, each with its place in the redacted object: [] for
+   * pino's merging object, ['user'] for `Sentry.setUser(u)`, ['extra', 'email'] for
+   * `setExtra('email', v)` ('?' for a key the file does not state). Other arguments keep everything.
+   */
+  targets: ReadonlyMap<TSESTree.Node, readonly string[]>;
 }
 
 /** `expiry.value` of a technical expiry whose length the file does not state as a constant. */

@@ -1,6 +1,7 @@
 // winston: `winston.createLogger(…)` instances and their children, the default logger
 // (`winston.info`), `winston.loggers.get(…)`, typed `winston.Logger`; `logger.log('info', msg, meta)`.
 import { librarySink, moduleIs } from './librarySink';
+import { winstonConfiguration } from './config/winstonConfig';
 import { levelSet, loggedArgs } from './loggerArgs';
 
 const WINSTON_METHODS = levelSet(
@@ -19,4 +20,5 @@ export const winstonSink = librarySink({
   // `winston.format.*` and `winston.transports.*` are not loggers.
   accepts: ({ steps }) => !steps.includes('format') && !steps.includes('transports'),
   data: loggedArgs,
+  configure: (_site, chain, _context, dataArgs) => winstonConfiguration(chain, dataArgs),
 });

@@ -2,19 +2,40 @@
 // a service and logged through a wrapper in lib/ is followed across files. Files are analysed on
 // demand (a file that imports another analyses that one first) and results are kept until the
 // file or anything it depends on changes.
-import { analyzeFile, engineSetup, type AnalysisResult, type AnalyzerOptions, type EngineSetup } from '../analyzeFile';
+//
+// Memory: once a file is analysed, what other files can ask of it is computed right away and kept
+// small — the values of its exported types, the summaries of its exported functions and of the
+// methods of its exported classes — and its syntax tree, flow walker and type shapes are dropped.
+// Only a file whose exported names a sink may need to read in its tree (a logger, a client or a
+// model created from a library, whose options configure the sink) keeps its tree for importers;
+// every other file answers sink provenance from a stub that says "a plain local declaration".
+import { simpleTraverse, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { analyzeFile, engineSetup, type AnalysisResult, type AnalyzerOptions, type EngineSetup, type FileAnalysis } from '../analyzeFile';
 import type { FunctionSummary } from '../flow/scope';
 import type { ExternalFunctions } from '../flow/walker';
-import type { Value } from '../flow/value';
+import type { ParamMarker, Value } from '../flow/value';
 import type { ExternalTypes } from '../sources/declaredTypes';
 import { parseSource } from '../parse';
 import { createSinkContext, type SinkContext } from '../sinks';
+import { provenanceOfName } from '../sinks/provenance';
 import { COMMONJS_VALUE, moduleInfo, type ModuleInfo } from './moduleInfo';
-import { ModuleResolver, type PathMapping } from './resolve';
+import { ModuleResolver, probeKeysOf, type PathMapping } from './resolve';
 
 export interface WorkspaceOptions extends AnalyzerOptions {
   /** tsconfig `baseUrl`/`paths`, relative to the workspace root. */
   pathMapping?: PathMapping;
+  /** Tests and benchmarks: told of every syntax tree the index makes (to check it is not kept). */
+  onSyntaxTree?: (file: string, program: TSESTree.Program) => void;
+}
+
+/** How much the index holds, for logs and benchmarks. */
+export interface WorkspaceIndexStats {
+  files: number;
+  analysed: number;
+  /** Analysed files that keep their syntax tree because importers' sinks read it. */
+  keptTrees: number;
+  /** Files parsed for process-wide configuration (Sentry.init, session middleware). */
+  configurations: number;
 }
 
 interface FileEntry {
@@ -26,32 +47,52 @@ interface FileEntry {
   configuration?: SinkContext | null;
 }
 
-/** What a file offers other files once analysed; the AST is not kept. */
+/** What a file offers other files once analysed: computed eagerly, small, without its syntax tree. */
 interface Analyzed {
   result: AnalysisResult;
-  /** What the file says about its names, for sinks in files that import them (a logger, a client). */
+  /**
+   * What the file says about its exported names, for sinks in files that import them: the file's
+   * own context (with its tree) when an exported name comes from a library, else a stub.
+   */
   sinkContext?: SinkContext;
-  typeValue(name: string): Value | undefined;
-  hasType(name: string): boolean;
-  functionSummary(name: string): FunctionSummary | undefined;
-  methodSummary(className: string, method: string): FunctionSummary | undefined;
+  keepsTree: boolean;
+  /** Exported local name → the value its declared type carries. */
+  types: ReadonlyMap<string, Value>;
+  /** Exported top-level function → its summary. */
+  functions: ReadonlyMap<string, FunctionSummary>;
+  /** Exported class → method → its summary. */
+  methods: ReadonlyMap<string, ReadonlyMap<string, FunctionSummary>>;
 }
 
 const MAX_EXPORT_HOPS = 16;
 const EMPTY_MODULE: ModuleInfo = { imports: new Map(), exports: new Map(), starExports: [], specifiers: new Set() };
+const NO_METHODS: ReadonlyMap<string, FunctionSummary> = new Map();
 
 export class WorkspaceIndex {
   private readonly files = new Map<string, FileEntry>();
   /** target file → files whose analysis read it. */
   private readonly dependents = new Map<string, Set<string>>();
+  /** file → files its analysis read (the reverse of `dependents`, to forget edges of a stale analysis). */
+  private readonly dependencies = new Map<string, Set<string>>();
+  /** Probe key (see ModuleResolver) → files whose imports looked there: a new file found under it may change them. */
+  private readonly probes = new Map<string, Set<string>>();
+  /** The file whose import is being resolved, for `probes`. */
+  private probing: string | undefined;
   private readonly setup: EngineSetup;
   private readonly resolver: ModuleResolver;
+  private readonly onSyntaxTree: WorkspaceOptions['onSyntaxTree'];
   /** Files whose text mentions a module hint (and what the configuring call mentions), by hint; kept up to date file by file. */
   private readonly filesMentioning = new Map<string, { hint: string; mentions: string; files: Set<string>; askers: Set<string> }>();
 
   constructor(options: WorkspaceOptions = {}) {
     this.setup = engineSetup(options);
-    this.resolver = new ModuleResolver((file) => this.files.has(file), options.pathMapping);
+    this.onSyntaxTree = options.onSyntaxTree;
+    this.resolver = new ModuleResolver((file) => this.files.has(file), options.pathMapping, (key) => {
+      if (this.probing === undefined) return;
+      let probers = this.probes.get(key);
+      if (!probers) this.probes.set(key, (probers = new Set()));
+      probers.add(this.probing);
+    });
   }
 
   /** Adds or replaces a file (root-relative posix path). Returns every file whose results it invalidates. */
@@ -68,16 +109,25 @@ export class WorkspaceIndex {
       // A file that starts (or stops) configuring the library changes what its askers read.
       for (const asker of entry.askers) if (asker !== file) invalidated.push(...this.invalidate(asker));
     }
-    // A new file can change how other files' imports resolve (an extensionless import now finds it).
-    if (!existing) for (const other of this.files.keys()) if (other !== file && this.files.get(other)!.analysis) invalidated.push(...this.invalidate(other));
+    // A new file changes how an import resolves only where that import looked for it.
+    if (!existing) {
+      for (const key of probeKeysOf(file)) {
+        const probers = this.probes.get(key);
+        if (!probers) continue;
+        this.probes.delete(key);
+        for (const prober of probers) if (prober !== file) invalidated.push(...this.invalidate(prober));
+      }
+    }
     return [...new Set(invalidated)];
   }
 
   removeFile(file: string): string[] {
+    if (!this.files.has(file)) return [];
+    // Whatever resolved an import to this file depends on it, so its dependents are all that change.
     const invalidated = this.invalidate(file);
     this.files.delete(file);
     for (const entry of this.filesMentioning.values()) entry.files.delete(file);
-    for (const other of this.files.keys()) if (this.files.get(other)!.analysis) invalidated.push(...this.invalidate(other));
+    this.dependents.delete(file);
     return [...new Set(invalidated)].filter((path) => path !== file);
   }
 
@@ -89,21 +139,38 @@ export class WorkspaceIndex {
     return this.files.size;
   }
 
+  stats(): WorkspaceIndexStats {
+    let analysed = 0;
+    let keptTrees = 0;
+    let configurations = 0;
+    for (const entry of this.files.values()) {
+      if (entry.analysis) analysed++;
+      if (entry.analysis?.keepsTree) keptTrees++;
+      if (entry.configuration) configurations++;
+    }
+    return { files: this.files.size, analysed, keptTrees, configurations };
+  }
+
   analyze(file: string): AnalysisResult {
     return this.analyzed(file)?.result ?? missing(file);
+  }
+
+  /** Whether `file` has a current analysis (analyze() would answer without analysing). */
+  isAnalysed(file: string): boolean {
+    return Boolean(this.files.get(file)?.analysis);
   }
 
   /** Files whose analysis read `file`, directly or through others. */
   dependentsOf(file: string): string[] {
     const seen = new Set<string>();
-    const visit = (target: string) => {
-      for (const dependent of this.dependents.get(target) ?? []) {
-        if (seen.has(dependent)) continue;
+    const queue = [file];
+    while (queue.length) {
+      for (const dependent of this.dependents.get(queue.pop()!) ?? []) {
+        if (seen.has(dependent) || dependent === file) continue;
         seen.add(dependent);
-        visit(dependent);
+        queue.push(dependent);
       }
-    };
-    visit(file);
+    }
     return [...seen];
   }
 
@@ -112,6 +179,9 @@ export class WorkspaceIndex {
     for (const path of affected) {
       const entry = this.files.get(path);
       if (entry) entry.analysis = undefined;
+      // A stale analysis's reads no longer count: the next analysis notes its own.
+      for (const target of this.dependencies.get(path) ?? []) this.dependents.get(target)?.delete(path);
+      this.dependencies.delete(path);
     }
     return affected;
   }
@@ -134,33 +204,72 @@ export class WorkspaceIndex {
           return context ? { context, localName: found.local } : undefined;
         },
         contextsImporting: (hint, mentions) => this.contextsImporting(file, hint, mentions),
-        onParsed: (program) => (entry.module = moduleInfo(program)),
+        onParsed: (program) => {
+          entry.module = moduleInfo(program);
+          this.onSyntaxTree?.(file, program);
+        },
       });
       entry.module ??= EMPTY_MODULE;
-      const { types, walker } = analysis;
-      // Values and summaries are computed now, so the AST can be dropped.
-      const typeValues = new Map<string, Value>((types?.localNames() ?? []).map((name) => [name, types!.valueOf(name)]));
-      const summaries = new Map<string, FunctionSummary | undefined>();
-      const methods = new Map<string, FunctionSummary | undefined>();
-      entry.analysis = {
-        result: analysis.result,
-        sinkContext: analysis.sinkContext,
-        hasType: (name) => typeValues.has(name),
-        typeValue: (name) => typeValues.get(name),
-        functionSummary: (name) => {
-          if (!summaries.has(name)) summaries.set(name, walker?.topLevelSummary(name));
-          return summaries.get(name);
-        },
-        methodSummary: (className, method) => {
-          const key = `${className}.${method}`;
-          if (!methods.has(key)) methods.set(key, typeValues.has(className) ? walker?.methodSummary(className, method) : undefined);
-          return methods.get(key);
-        },
-      };
+      // Still marked as analysing: what this computes may lead back here through an import cycle.
+      entry.analysis = this.offered(file, entry.module, analysis);
       return entry.analysis;
     } finally {
       entry.analyzing = false;
     }
+  }
+
+  /** What importers may ask of a file, computed now so its tree, walker and type shapes can go. */
+  private offered(file: string, module: ModuleInfo, analysis: FileAnalysis): Analyzed {
+    const { result, types, walker, sinkContext } = analysis;
+    const locals = exportedLocals(module);
+    const detach = new Detacher();
+    const typeValues = new Map<string, Value>();
+    if (types) {
+      const declared = new Set(types.localNames());
+      for (const name of locals) if (declared.has(name)) typeValues.set(name, detach.value(types.valueOf(name)));
+    }
+    const functions = new Map<string, FunctionSummary>();
+    const methods = new Map<string, Map<string, FunctionSummary>>();
+    if (walker) {
+      for (const name of locals) {
+        const summary = walker.topLevelSummary(name);
+        if (summary) functions.set(name, detach.summary(summary));
+      }
+      if (sinkContext) {
+        for (const [className, members] of classMembers(sinkContext.program, new Set(typeValues.keys()))) {
+          const summaries = new Map<string, FunctionSummary>();
+          for (const member of members) {
+            const summary = walker.methodSummary(className, member);
+            if (summary) summaries.set(member, detach.summary(summary));
+          }
+          if (summaries.size) methods.set(className, summaries);
+        }
+      }
+    }
+    // Sink provenance: a plain local declaration needs nothing from the tree; anything else (a
+    // logger created by pino(), a class extending a library's) keeps the file's own context.
+    let keepsTree = false;
+    const declaredPlain = new Set<string>();
+    if (sinkContext) {
+      for (const name of locals) {
+        const chain = provenanceOfName(name, sinkContext);
+        const declared = sinkContext.binding(name) !== undefined;
+        if (chain.module === undefined && !chain.calls?.length && chain.steps.length === 0 && chain.root === name && chain.declared === declared) {
+          if (declared) declaredPlain.add(name);
+        } else {
+          keepsTree = true;
+          break;
+        }
+      }
+    }
+    return {
+      result,
+      sinkContext: !sinkContext ? undefined : keepsTree ? sinkContext : plainContext(file, declaredPlain, this.setup.loggerNames),
+      keepsTree,
+      types: typeValues,
+      functions,
+      methods,
+    };
   }
 
   /**
@@ -181,10 +290,11 @@ export class WorkspaceIndex {
       if (other === file) continue;
       const entry = this.files.get(other)!;
       if (entry.configuration === undefined) {
-        // The analysed file's AST when there is one (same text, same tree), else a parse of its own.
-        const analysed = entry.analysis?.sinkContext?.program;
+        // The analysed file's tree when it kept one (same text, same tree), else a parse of its own.
+        const analysed = entry.analysis?.keepsTree ? entry.analysis.sinkContext?.program : undefined;
         const parsed = analysed ? undefined : parseSource(entry.text, other);
         const program = analysed ?? (parsed?.ok ? parsed.ast : undefined);
+        if (parsed?.ok) this.onSyntaxTree?.(other, parsed.ast);
         entry.configuration = program ? createSinkContext(program, entry.text, program, this.setup.loggerNames, undefined, other) : null;
       }
       this.noteDependency(file, other);
@@ -221,7 +331,14 @@ export class WorkspaceIndex {
   }
 
   private resolveImportBinding(fromFile: string, specifier: string, imported: string, hops: number): { file: string; local: string } | undefined {
-    const target = this.resolver.resolve(fromFile, specifier);
+    const outer = this.probing;
+    this.probing = fromFile;
+    let target: string | undefined;
+    try {
+      target = this.resolver.resolve(fromFile, specifier);
+    } finally {
+      this.probing = outer;
+    }
     if (!target) return undefined;
     this.noteDependency(fromFile, target);
     if (imported === '*') {
@@ -253,6 +370,9 @@ export class WorkspaceIndex {
     let set = this.dependents.get(target);
     if (!set) this.dependents.set(target, (set = new Set()));
     set.add(dependent);
+    let targets = this.dependencies.get(dependent);
+    if (!targets) this.dependencies.set(dependent, (targets = new Set()));
+    targets.add(target);
   }
 
   private externalTypes(file: string): ExternalTypes {
@@ -261,13 +381,13 @@ export class WorkspaceIndex {
       if (!found) return undefined;
       this.noteDependency(file, found.file);
       const analysis = this.analyzed(found.file);
-      return analysis?.hasType(found.local) ? { analysis, local: found.local } : undefined;
+      return analysis?.types.has(found.local) ? { analysis, local: found.local } : undefined;
     };
     return {
       has: (name) => Boolean(this.moduleOf(file)?.imports.has(name)) && Boolean(declaration(name)),
       valueOf: (name) => {
         const found = declaration(name);
-        return found?.analysis.typeValue(found.local);
+        return found?.analysis.types.get(found.local);
       },
     };
   }
@@ -278,15 +398,90 @@ export class WorkspaceIndex {
         const found = this.resolveImported(file, path);
         if (!found) return undefined;
         this.noteDependency(file, found.file);
-        return this.analyzed(found.file)?.functionSummary(found.local);
+        return this.analyzed(found.file)?.functions.get(found.local);
       },
       methodSummary: (typeName, method) => {
         const found = this.resolveImported(file, [typeName]);
         if (!found) return undefined;
         this.noteDependency(file, found.file);
-        return this.analyzed(found.file)?.methodSummary(found.local, method);
+        const analysis = this.analyzed(found.file);
+        return analysis?.types.has(found.local) ? (analysis.methods.get(found.local) ?? NO_METHODS).get(method) : undefined;
       },
     };
+  }
+}
+
+/** The local names other files can reach through this file's exports (re-exports are followed to their file). */
+function exportedLocals(module: ModuleInfo): Set<string> {
+  const locals = new Set<string>();
+  for (const binding of module.exports.values()) if ('local' in binding && !module.imports.has(binding.local)) locals.add(binding.local);
+  return locals;
+}
+
+/**
+ * Members of the classes named in `names` that the flow walker may summarise (it keys classes by
+ * their name, nested ones included): a superset of what it has, so asking it for each is exact.
+ */
+function classMembers(program: TSESTree.Program, names: ReadonlySet<string>): Map<string, Set<string>> {
+  const found = new Map<string, Set<string>>();
+  if (!names.size) return found;
+  simpleTraverse(program, {
+    enter(node) {
+      if ((node.type !== 'ClassDeclaration' && node.type !== 'ClassExpression') || !node.id || !names.has(node.id.name)) return;
+      let members = found.get(node.id.name);
+      if (!members) found.set(node.id.name, (members = new Set()));
+      for (const element of node.body.body) {
+        if ((element.type === 'MethodDefinition' || element.type === 'PropertyDefinition') && element.key.type === 'Identifier') members.add(element.key.name);
+      }
+    },
+  });
+  return found;
+}
+
+/**
+ * A context that answers for a file whose exported names are all plain local declarations: what
+ * `provenanceOfName` makes of such a name needs only "declared here", never the tree.
+ */
+function plainContext(file: string, declared: ReadonlySet<string>, extraLoggerNames: ReadonlySet<string>): SinkContext {
+  const program = { type: 'Program', body: [], comments: [], tokens: [], sourceType: 'module', range: [0, 0], loc: { start: { line: 1, column: 0 }, end: { line: 1, column: 0 } } } as unknown as TSESTree.Program;
+  return {
+    filePath: file,
+    extraLoggerNames,
+    binding: (name) => (declared.has(name) ? {} : undefined),
+    text: () => '',
+    enclosingBody: program,
+    program,
+  };
+}
+
+/**
+ * Copies values and summaries handed to other files without references into this file's tree:
+ * a parameter marker names its function by node only to tell functions apart, so a stand-in per
+ * function keeps them apart without keeping the tree.
+ */
+class Detacher {
+  private readonly standIns = new Map<TSESTree.Node, TSESTree.Node>();
+  private readonly copies = new Map<Value, Value>();
+
+  value(value: Value): Value {
+    if (!value.markers?.length && !value.fields?.size) return value;
+    const known = this.copies.get(value);
+    if (known) return known;
+    const copy: { -readonly [K in keyof Value]: Value[K] } = { ...value };
+    this.copies.set(value, copy);
+    if (value.markers?.length) copy.markers = value.markers.map((marker) => this.marker(marker));
+    if (value.fields?.size) copy.fields = new Map([...value.fields].map(([key, field]) => [key, this.value(field)]));
+    return copy;
+  }
+
+  summary(summary: FunctionSummary): FunctionSummary {
+    return { ...summary, returnValue: this.value(summary.returnValue), flows: summary.flows.map((flow) => ({ ...flow, marker: this.marker(flow.marker) })) };
+  }
+
+  private marker(marker: ParamMarker): ParamMarker {
+    let standIn = this.standIns.get(marker.fn);
+    if (!standIn) this.standIns.set(marker.fn, (standIn = { type: marker.fn.type } as TSESTree.Node));
+    return { ...marker, fn: standIn };
   }
 }
 

@@ -15,6 +15,11 @@ export class ModuleResolver {
   constructor(
     private readonly hasFile: (posixPath: string) => boolean,
     private readonly mapping: PathMapping = {},
+    /**
+     * Told every path looked for (before extensions and index files are tried), found or not: a
+     * file added later whose `probeKeysOf` contains it may change what the specifier resolves to.
+     */
+    private readonly onProbe?: (key: string) => void,
   ) {}
 
   /** The workspace file a specifier names from `fromFile` (both root-relative posix paths), if any. */
@@ -53,6 +58,7 @@ export class ModuleResolver {
 
   private probe(target: string): string | undefined {
     const normalized = path.posix.normalize(target).replace(/^\.\//, '');
+    this.onProbe?.(normalized);
     const extension = path.posix.extname(normalized);
     if (EXTENSIONS.includes(extension)) {
       if (this.hasFile(normalized)) return normalized;
@@ -65,4 +71,18 @@ export class ModuleResolver {
     for (const candidate of EXTENSIONS) if (this.hasFile(`${normalized}/index${candidate}`)) return `${normalized}/index${candidate}`;
     return undefined;
   }
+}
+
+/**
+ * The probe keys (see ModuleResolver's `onProbe`) under which `file` can be found: itself, its
+ * `.js` names (`a.ts` ← `a.js`), its name without extension, and its folder for an index file.
+ */
+export function probeKeysOf(file: string): string[] {
+  const extension = path.posix.extname(file);
+  if (!EXTENSIONS.includes(extension)) return [file];
+  const stem = file.slice(0, -extension.length);
+  const keys = new Set([file, stem]);
+  for (const [js, ts] of Object.entries(JS_TO_TS)) if (ts.includes(extension)) keys.add(stem + js);
+  if (path.posix.basename(stem) === 'index') keys.add(path.posix.dirname(stem));
+  return [...keys];
 }

@@ -11,7 +11,8 @@ runSinkTable('sinks: redis', {
     `const formData = new FormData();\nformData.set('email', email);`,
     `cache.set(ip, visit);`,
     `client.set(key, email);`,
-    `import LRU from 'lru-cache';\nconst cache = new LRU({ max: 100 });\ncache.set(ip, visit);`,
+    // An LRU is no Redis client (its `set` is a cache sink: cacheClients.test.ts).
+    `import LRU from 'lru-cache';\nconst cache = new LRU({ max: 100 });\ncache.get(ip);`,
     `const redisKeys = new Map();\nredisKeys.set(ip, 1);`,
     `${ioredis}await redis.get(\`ip:\${ip}\`);`,
     `${ioredis}await redis.expire(key, 60);`,

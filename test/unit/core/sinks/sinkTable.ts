@@ -1,6 +1,7 @@
 // Runs a table of sink cases through the real parser and the sink registry.
 import { strict as assert } from 'node:assert';
 import { parseSource } from '../../../../src/core/parse';
+import { pathText } from '../../../../src/core/sinks/config/redactPaths';
 import { recognizeSinks } from '../../../../src/core/sinks';
 import type { SinkKind } from '../../../../src/core/types';
 
@@ -12,6 +13,13 @@ export interface ExpectedSink {
   data?: string[];
   /** Retention value of a technical expiry found at the sink (e.g. 'PT1H'), or undefined for none. */
   expiry?: string;
+  /** Where the expiry is configured, as `declaredBy` says it (e.g. "pino-roll limit.count 13 ('daily' files) at case.ts:3"). */
+  expiryBy?: string;
+  /**
+   * Paths the sink's configured redaction removes, per redaction, each `path@arg` where arg is the
+   * data argument's source text and path its place in the redacted object: `['user.email@{ user }']`.
+   */
+  redacts?: string[];
 }
 export interface SinkCase {
   code: string;
@@ -29,6 +37,14 @@ export function recognizedIn(code: string, file = 'case.ts'): ExpectedSink[] {
     kind: match.kind,
     data: match.dataArgs.map((arg) => code.slice(arg.range[0], arg.range[1])),
     expiry: match.expiry?.value,
+    expiryBy: match.expiry?.declaredBy,
+    redacts: (match.redactions ?? []).flatMap((redaction) =>
+      [...redaction.targets].flatMap(([arg, at]) =>
+        [...redaction.paths.map(pathText), ...(redaction.keepOnly ?? []).map((entry) => `${pathText(entry.path)}{${entry.keep.join(',')}}`)].map(
+          (path) => `${path}@${at.length ? `${at.join('.')}=` : ''}${code.slice(arg.range[0], arg.range[1])}`,
+        ),
+      ),
+    ),
   }));
 }
 
@@ -51,6 +67,8 @@ export function runSinkTable(title: string, table: { valid: string[]; invalid: S
             kind: sink.kind,
             ...(expected?.data ? { data: sink.data } : {}),
             ...(expected && 'expiry' in expected ? { expiry: sink.expiry } : {}),
+            ...(expected && 'expiryBy' in expected ? { expiryBy: sink.expiryBy } : {}),
+            ...(expected && 'redacts' in expected ? { redacts: sink.redacts } : {}),
           };
         });
         assert.deepEqual(comparable, testCase.expect);
