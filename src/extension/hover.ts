@@ -39,7 +39,12 @@ export function explain(finding: Finding): string {
     lines.push(`**Flow:** ${path} (line ${finding.source.span.start.line} → line ${finding.span.start.line})`);
     if (finding.source.declaration) lines.push(`**Declared:** \`${finding.source.declaration.name}\` at line ${finding.source.declaration.span.start.line}`);
   }
-  if (finding.sinkKind) {
+  for (const redaction of finding.redactedBy ?? []) {
+    lines.push(`**Redacted already:** ${redaction.paths.map((path) => `\`${path}\``).join(', ')} by ${redaction.declaredBy} — this finding is for what that leaves.`);
+  }
+  if (finding.expiry) lines.push(`**Technical expiry:** ${finding.expiry.value} (${finding.expiry.declaredBy})`);
+  if (finding.ruleId === 'retention-mismatch' && finding.retention) lines.push(`**Declared:** ${finding.retention.value} (${finding.retention.declaredBy})`);
+  if (finding.sinkKind && finding.ruleId !== 'forbidden-sink') {
     lines.push(
       `**Retention:** none declared for ${finding.category} in ${finding.sinkKind} sinks. Looked for \`@retention\` on the declaration, on the enclosing function${finding.functionAnchor ? ` \`${finding.functionAnchor.name}\`` : ''} or class, in a comment above the call, a technical expiry at the sink, and a catalog policy.`,
     );
