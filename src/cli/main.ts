@@ -184,6 +184,8 @@ function run(argv: string[], io: CliIo, scan: Scanner): number | Promise<number>
     throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
   }
   const { values, positionals } = parsed;
+  // Checked here too, so the in-thread runner (which has no workers) refuses a bad value as the executable does.
+  if (values.jobs !== undefined && values.jobs !== 'auto') nonNegativeInteger(values.jobs, '--jobs');
   if (values.help) {
     io.stdout(`${USAGE}\n`);
     return EXIT_OK;
@@ -270,6 +272,10 @@ function emit(result: ScanResult, format: Format, failOn: FailOn, values: Values
 }
 
 function loadCatalogOrFail(root: string, explicit: string | undefined): LoadedCatalog | undefined {
+  // A named pipe called privacy-catalog.json would block the read forever: only a regular file is read.
+  const catalogPath = explicit === undefined ? path.join(root, CATALOG_FILE_NAME) : path.resolve(explicit);
+  const stats = fs.statSync(catalogPath, { throwIfNoEntry: false });
+  if (stats && !stats.isFile()) throw new UsageError(`invalid catalog: ${explicit ?? path.relative(process.cwd(), catalogPath)} is not a regular file`);
   try {
     return findCatalog(root, explicit);
   } catch (error) {

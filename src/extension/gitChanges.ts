@@ -3,6 +3,7 @@
 // working tree), and untracked files as wholly new. The CLI's src/scan/changedSince.ts asks git the
 // same questions synchronously; the extension runs git asynchronously and shares its diff parser.
 import { execFile } from 'node:child_process';
+import * as vscode from 'vscode';
 import { parseUnifiedDiff } from '../scan/changedSince';
 
 /** Path relative to the folder (forward slashes) → the 1-based lines that changed, or 'all'. */
@@ -13,10 +14,15 @@ export class GitError extends Error {}
 const MAX_OUTPUT = 256 * 1024 * 1024;
 
 function git(cwd: string, args: string[]): Promise<string> {
+  // A repository's own config can make git run programs (core.fsmonitor, filter drivers): only in
+  // a workspace the user trusts.
+  if (!vscode.workspace.isTrusted) {
+    return Promise.reject(new GitError('comparing with git needs a trusted workspace (a repository\'s git config can run programs); trust this folder first'));
+  }
   return new Promise((resolve, reject) => {
     execFile(
       'git',
-      ['-c', 'core.quotePath=false', ...args],
+      ['-c', 'core.quotePath=false', '-c', 'core.fsmonitor=false', ...args],
       { cwd, maxBuffer: MAX_OUTPUT, encoding: 'utf8', env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' } },
       (error, stdout, stderr) => {
         if (!error) return resolve(stdout);

@@ -122,7 +122,7 @@ type Git = (args: string[], explain?: (stderr: string) => string | undefined) =>
 function gitRunner(directory: string): Git {
   return (args, explain) => {
     try {
-      return execFileSync('git', ['-C', directory, ...args], {
+      return execFileSync('git', ['-C', directory, '-c', 'core.fsmonitor=false', ...args], {
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'pipe'],
         maxBuffer: 512 * 1024 * 1024,

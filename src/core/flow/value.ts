@@ -84,7 +84,8 @@ export function unionAll(values: readonly Value[]): Value {
       fields.set(key, existing ? union(existing, field) : field);
     }
   }
-  return { items: dedupeItems(items), ...(fields ? { fields } : {}), ...(markers.length ? { markers } : {}) };
+  const distinctMarkers = dedupeMarkers(markers);
+  return { items: dedupeItems(items), ...(fields ? { fields } : {}), ...(distinctMarkers.length ? { markers: distinctMarkers } : {}) };
 }
 
 /** Everything the value carries, fields included: what a sink receives when handed the value. */
@@ -119,4 +120,20 @@ function dedupeItems(items: readonly TaintItem[]): TaintItem[] {
     if (!seen.has(key)) seen.set(key, item);
   }
   return [...seen.values()];
+}
+
+/** `x = x + x` repeated must not double the markers each time. */
+function dedupeMarkers(markers: readonly ParamMarker[]): ParamMarker[] {
+  if (markers.length < 2) return [...markers];
+  const byFunction = new Map<object, Set<string>>();
+  const result: ParamMarker[] = [];
+  for (const marker of markers) {
+    let seen = byFunction.get(marker.fn);
+    if (!seen) byFunction.set(marker.fn, (seen = new Set()));
+    const key = `${marker.param}:${marker.path.join('.')}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    result.push(marker);
+  }
+  return result;
 }
