@@ -7,7 +7,7 @@ import { retentionTagIn, type CommentIndex } from '../comments';
 import { calleeSegments, memberName } from '../sinks/callSite';
 import { recognizeAssignment, recognizeCall, type SinkContext, type SinkMatch } from '../sinks';
 import { declarationAnchor, declarationTags, type NameRules } from '../sources/names';
-import { decoratorSource, headerGetterSource, isGeolocationCall, requestMemberSource } from '../sources/request';
+import { decoratorSource, headerGetterSource, isGeolocationCall, requestMemberSource, requestMethodSource } from '../sources/request';
 import { typeRefs, type TypeValues } from '../sources/declaredTypes';
 import type { Position, RedactionInfo, Retention, SinkKind, Span } from '../types';
 import type { AnalysisBudget } from '../budget';
@@ -745,7 +745,7 @@ export class FlowWalker {
     summary: FunctionSummary | undefined,
   ): Value {
     if (this.options.sanitizers.isSanitizerCall(callPath)) return SANITIZED;
-    const header = headerGetterSource(callPath, call);
+    const header = headerGetterSource(callPath, call) ?? requestMethodSource(callPath);
     if (header) return this.itemValue(header.category, { kind: 'framework', source: header.source }, call.loc, this.text(call));
     if (summary) return this.substitute(summary.returnValue, argValues);
     const joined = callPath.join('.');

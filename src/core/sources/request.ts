@@ -52,6 +52,13 @@ export function requestMemberSource(path: readonly string[]): FrameworkSource | 
   return undefined;
 }
 
+/** `request.ip()` (AdonisJS, Hapi-style accessors): the client address, read through a method. */
+export function requestMethodSource(callPath: readonly string[]): FrameworkSource | undefined {
+  const method = callPath[callPath.length - 1];
+  if ((method !== 'ip' && method !== 'ips') || callPath.length !== 2 || !REQUEST_ROOTS.has(callPath[0])) return undefined;
+  return { category: 'ip_address', source: `${callPath.join('.')}()` };
+}
+
 /** NestJS `@Ip() ip: string` (and `@RealIP()` from nestjs-real-ip). */
 export function decoratorSource(decorators: readonly TSESTree.Decorator[] | undefined): FrameworkSource | undefined {
   for (const decorator of decorators ?? []) {

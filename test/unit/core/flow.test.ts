@@ -20,6 +20,7 @@ runFindingTable('flow inside a function', [
   { code: `const who = flag ? user.email : 'anon';\nconsole.log(who);`, expect: [log(2, 'email')] },
   { code: `const ip = req.headers['x-forwarded-for'] ?? req.socket.remoteAddress;\nconsole.log(ip);`, expect: [log(2, 'ip_address')] },
   { name: 'helper return value in the same file', code: `function clientIp(req) { return req.ip; }\nfunction h(req) {\n  const value = clientIp(req);\n  console.log(value);\n}`, expect: [log(4, 'ip_address')] },
+  { name: 'a request accessor method (AdonisJS request.ip())', code: `function h({ request }) {\n  const origin = request.ip();\n  console.log({ origin });\n}`, expect: [log(3, 'ip_address')] },
   { name: 'getter named for the data', code: `const v = getClientIp(req);\nconsole.log(v);`, expect: [log(2, 'ip_address')] },
   { code: `console.log(user.id, order.total, shipping.method);`, expect: [] },
   { code: `const zipArchive = makeZip();\nconsole.log(zipArchive, ipcRenderer, recipe, tipAmount);`, expect: [] },
