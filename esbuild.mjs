@@ -21,6 +21,8 @@ const entries = [
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The scan's worker thread (src/scan/pool.ts starts it from the same folder as the caller).
   { entryPoints: ['src/scan/worker.ts'], outfile: 'dist/worker.js' },
+  // The extension's analysis worker (src/editorWorker/client.ts starts it from the same folder as dist/extension.js).
+  { entryPoints: ['src/editorWorker/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
 ];
 import { existsSync } from 'node:fs';
 if (existsSync('src/extension/main.ts')) {

@@ -1,11 +1,12 @@
 // Activation: wires the engine to VS Code. Returns a small API that tests wait on.
 import * as vscode from 'vscode';
 import type { Finding } from '../core/findings';
+import type { AnalysisWorker } from '../editorWorker/client';
 import { Catalogs } from './catalogs';
 import { PrivacyCodeActionProvider } from './codeActions';
 import { registerCommands } from './commands';
 import { PrivacyHoverProvider } from './hover';
-import { guarded, log } from './log';
+import { guarded, log, onDidReportFailure, type FailureReport } from './log';
 import { readSettings } from './settings';
 import { StatusItem } from './status';
 import { Validator, type Validation } from './validator';
@@ -16,6 +17,10 @@ export interface PrivacyReviewApi extends WorkspaceReviewApi {
   analyze(document: vscode.TextDocument): Promise<Finding[]>;
   lastResult(document: vscode.TextDocument): Validation | undefined;
   onDidValidate: vscode.Event<Validation>;
+  /** Each engine failure, and the notification shown for it (at most one per interval). */
+  onDidReportFailure: vscode.Event<FailureReport>;
+  /** The worker thread every folder's index lives in (src/editorWorker), for tests and diagnostics. */
+  analysisWorker(): AnalysisWorker;
 }
 
 const SELECTOR: vscode.DocumentSelector = [
@@ -27,7 +32,7 @@ const SELECTOR: vscode.DocumentSelector = [
 
 export function activate(context: vscode.ExtensionContext): PrivacyReviewApi {
   const diagnostics = vscode.languages.createDiagnosticCollection('privacy-review');
-  const catalogs = new Catalogs();
+  const catalogs = new Catalogs(context.storageUri);
   const validator = new Validator(catalogs, diagnostics);
   const status = new StatusItem();
   const revalidateOpen = () => {
@@ -67,6 +72,8 @@ export function activate(context: vscode.ExtensionContext): PrivacyReviewApi {
     analyze: async (document) => (await validator.validate(document))?.result.findings ?? [],
     lastResult: (document) => validator.resultFor(document),
     onDidValidate: validator.onDidValidate,
+    onDidReportFailure,
+    analysisWorker: () => catalogs.analysisWorker(),
   };
 }
 

@@ -9,7 +9,7 @@
 // Only a file whose exported names a sink may need to read in its tree (a logger, a client or a
 // model created from a library, whose options configure the sink) keeps its tree for importers;
 // every other file answers sink provenance from a stub that says "a plain local declaration".
-import { simpleTraverse, type TSESTree } from '@typescript-eslint/typescript-estree';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { analyzeFile, engineSetup, type AnalysisResult, type AnalyzerOptions, type EngineSetup, type FileAnalysis } from '../analyzeFile';
 import type { FunctionSummary } from '../flow/scope';
 import type { ExternalFunctions } from '../flow/walker';
@@ -133,6 +133,11 @@ export class WorkspaceIndex {
 
   hasFile(file: string): boolean {
     return this.files.has(file);
+  }
+
+  /** The text the index has for a file. */
+  textOf(file: string): string | undefined {
+    return this.files.get(file)?.text;
   }
 
   get fileCount(): number {
@@ -319,7 +324,9 @@ export class WorkspaceIndex {
     const binding = module.exports.get(exported);
     if (binding && 'local' in binding) {
       const reimported = module.imports.get(binding.local);
-      if (reimported) return this.resolveImportBinding(file, reimported.specifier, reimported.imported, hops + 1);
+      // `import mixpanel from 'mixpanel-browser'; export default mixpanel`: a package stops the
+      // chain here, in the file that knows which package it is.
+      if (reimported) return this.resolveImportBinding(file, reimported.specifier, reimported.imported, hops + 1) ?? { file, local: binding.local };
       return { file, local: binding.local };
     }
     if (binding) return this.resolveImportBinding(file, binding.specifier, binding.imported, hops + 1);
@@ -419,22 +426,27 @@ function exportedLocals(module: ModuleInfo): Set<string> {
 }
 
 /**
- * Members of the classes named in `names` that the flow walker may summarise (it keys classes by
- * their name, nested ones included): a superset of what it has, so asking it for each is exact.
+ * Members of the classes named in `names` that the flow walker may summarise: a superset of what it
+ * has for them, so asking it for each is exact. Classes are looked for among the top-level
+ * statements (`export class`, `class X {}; export { X }`, `const X = class {}`): a full traversal
+ * costs a few per cent of a file's analysis, and an exported class is declared at the top level.
  */
 function classMembers(program: TSESTree.Program, names: ReadonlySet<string>): Map<string, Set<string>> {
   const found = new Map<string, Set<string>>();
   if (!names.size) return found;
-  simpleTraverse(program, {
-    enter(node) {
-      if ((node.type !== 'ClassDeclaration' && node.type !== 'ClassExpression') || !node.id || !names.has(node.id.name)) return;
-      let members = found.get(node.id.name);
-      if (!members) found.set(node.id.name, (members = new Set()));
-      for (const element of node.body.body) {
-        if ((element.type === 'MethodDefinition' || element.type === 'PropertyDefinition') && element.key.type === 'Identifier') members.add(element.key.name);
-      }
-    },
-  });
+  const take = (node: TSESTree.Node | null | undefined) => {
+    if (!node || (node.type !== 'ClassDeclaration' && node.type !== 'ClassExpression') || !node.id || !names.has(node.id.name)) return;
+    let members = found.get(node.id.name);
+    if (!members) found.set(node.id.name, (members = new Set()));
+    for (const element of node.body.body) {
+      if ((element.type === 'MethodDefinition' || element.type === 'PropertyDefinition') && element.key.type === 'Identifier') members.add(element.key.name);
+    }
+  };
+  for (const statement of program.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
+    if (declaration?.type === 'VariableDeclaration') for (const declarator of declaration.declarations) take(declarator.init);
+    else take(declaration as TSESTree.Node | null | undefined);
+  }
   return found;
 }
 
