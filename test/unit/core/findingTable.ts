@@ -1,6 +1,6 @@
 // Table-driven engine tests: real parser, real engine, expected (line, category, sink kind) per case.
 import { strict as assert } from 'node:assert';
-import { createAnalyzer, type AnalyzerOptions } from '../../../src/core';
+import { createAnalyzer, type AnalyzerOptions, type WorkspaceIndex } from '../../../src/core';
 
 export interface ExpectedFinding {
   line: number;
@@ -40,4 +40,13 @@ export function runFindingTable(title: string, cases: FindingCase[], options: An
 function firstCodeLine(code: string): string {
   const lines = code.split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('import') && !line.startsWith('//') && !line.startsWith('/*') && !line.startsWith('*'));
   return (lines[lines.length - 1] ?? code).slice(0, 90);
+}
+
+/** Findings of one file of a workspace index, sorted, as (line, category, sink kind or rule id). */
+export function workspaceFindingsOf(index: WorkspaceIndex, file: string): ExpectedFinding[] {
+  const result = index.analyze(file);
+  assert.equal(result.parseError, undefined, `${file}: ${result.parseError?.message}`);
+  return result.findings
+    .map((finding) => ({ line: finding.span.start.line, ...(finding.category ? { category: finding.category } : {}), sink: finding.sinkKind ?? finding.ruleId }))
+    .sort((a, b) => a.line - b.line || (a.category ?? '').localeCompare(b.category ?? ''));
 }

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { WorkspaceIndex, type WorkspaceOptions } from '../../../src/core';
-import type { ExpectedFinding } from './findingTable';
+import { workspaceFindingsOf, type ExpectedFinding } from './findingTable';
 
 interface WorkspaceCase {
   name: string;
@@ -13,13 +13,7 @@ interface WorkspaceCase {
 const log = (line: number, category: string) => ({ line, category, sink: 'log' });
 const stored = (line: number, category: string) => ({ line, category, sink: 'storage' });
 
-function findingsOf(index: WorkspaceIndex, file: string): ExpectedFinding[] {
-  const result = index.analyze(file);
-  assert.equal(result.parseError, undefined, `${file}: ${result.parseError?.message}`);
-  return result.findings
-    .map((finding) => ({ line: finding.span.start.line, ...(finding.category ? { category: finding.category } : {}), sink: finding.sinkKind ?? finding.ruleId }))
-    .sort((a, b) => a.line - b.line || (a.category ?? '').localeCompare(b.category ?? ''));
-}
+const findingsOf = workspaceFindingsOf;
 
 function build(files: Record<string, string>, options: WorkspaceOptions = {}): WorkspaceIndex {
   const index = new WorkspaceIndex({ today: '2026-06-01', ...options });

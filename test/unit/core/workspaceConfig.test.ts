@@ -3,19 +3,13 @@
 // session middleware, log4js.configure) is read from the workspace files that import the library.
 import { strict as assert } from 'node:assert';
 import { WorkspaceIndex } from '../../../src/core';
-import type { ExpectedFinding } from './findingTable';
+import { workspaceFindingsOf, type ExpectedFinding } from './findingTable';
 
 const log = (line: number, category: string) => ({ line, category, sink: 'log' });
 const stored = (line: number, category: string) => ({ line, category, sink: 'storage' });
 const mismatch = (line: number, category: string) => ({ line, category, sink: 'retention-mismatch' });
 
-function findingsOf(index: WorkspaceIndex, file: string): ExpectedFinding[] {
-  const result = index.analyze(file);
-  assert.equal(result.parseError, undefined, `${file}: ${result.parseError?.message}`);
-  return result.findings
-    .map((finding) => ({ line: finding.span.start.line, ...(finding.category ? { category: finding.category } : {}), sink: finding.sinkKind ?? finding.ruleId }))
-    .sort((a, b) => a.line - b.line || (a.category ?? '').localeCompare(b.category ?? ''));
-}
+const findingsOf = workspaceFindingsOf;
 
 function build(files: Record<string, string>): WorkspaceIndex {
   const index = new WorkspaceIndex({ today: '2026-06-01' });
