@@ -135,7 +135,6 @@ function analyzeParsed(
     types,
     sanitizers: setup.sanitizers,
     sinkContext,
-    fileLabel: filePath,
     external: crossFile.functions,
     budget,
   });

@@ -55,7 +55,6 @@ export interface WalkerOptions {
   types: TypeValues;
   sanitizers: Sanitizers;
   sinkContext: Omit<SinkContext, 'enclosingBody'>;
-  fileLabel: string;
   /** The file's work budget (src/core/budget.ts): every visit spends from it. */
   budget?: AnalysisBudget;
 }
@@ -784,8 +783,7 @@ export class FlowWalker {
     if (callee.type === 'Identifier') {
       const variable = scope.lookup(callee.name);
       if (variable?.fn) return this.analyzeFunction(variable.fn, variable.fnScope ?? scope, variable.fnDeclaredAt);
-      // Imports are not variables here; `const { audit } = require('./audit')` makes one with no value.
-      return !variable || isEmpty(variable.value) ? this.options.external?.functionSummary([callee.name]) : undefined;
+      return mayBeImported(variable) ? this.options.external?.functionSummary([callee.name]) : undefined;
     }
     if (callee.type !== 'MemberExpression') return undefined;
     const name = memberName(callee);
@@ -800,8 +798,7 @@ export class FlowWalker {
     const receiverName =
       receiver.type === 'Identifier' ? receiver.name : receiver.type === 'MemberExpression' && receiver.object.type === 'ThisExpression' ? memberName(receiver) : undefined;
     if (!receiverName) return undefined;
-    const receiverVariable = receiver.type === 'Identifier' ? scope.lookup(receiverName) : undefined;
-    if (receiver.type === 'Identifier' && (!receiverVariable || (!receiverVariable.fn && isEmpty(receiverVariable.value)))) {
+    if (receiver.type === 'Identifier' && mayBeImported(scope.lookup(receiverName))) {
       const imported = this.options.external?.functionSummary([receiverName, name]);
       if (imported) return imported;
     }
@@ -945,6 +942,14 @@ export class FlowWalker {
 }
 
 type TaintMarker = NonNullable<Value['markers']>[number];
+
+/**
+ * Imports are not variables here; `const { audit } = require('./audit')` makes one with no value.
+ * Either way the workspace may know the name as something another file exports.
+ */
+function mayBeImported(variable: Variable | undefined): boolean {
+  return !variable || (!variable.fn && isEmpty(variable.value));
+}
 
 interface ClassMethod {
   fn: FunctionNode;

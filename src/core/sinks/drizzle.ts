@@ -3,7 +3,7 @@
 // (`pgTable(…)`), the file imports drizzle-orm, or the root is conventionally named
 // (`db`, `tx`, `database`, `drizzle`) — the `insert(table).values` shape with a table argument is
 // drizzle's own (TypeORM's query builder is `insert().into(T).values`, handled there).
-import { simpleTraverse, type TSESTree } from '@typescript-eslint/typescript-estree';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { nameWords } from './names';
 import { unwrap } from './options';
 import { provenanceOfName, receiverChain, type Provenance } from './provenance';

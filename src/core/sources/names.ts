@@ -48,13 +48,13 @@ export function declarationAnchor(comments: CommentIndex, node: TSESTree.Node): 
 }
 
 /** Tags in the JSDoc (or any comment run) directly before a declaration. */
-export function declarationTags(comments: CommentIndex, node: TSESTree.Node, fileLabel: string): DeclarationTags {
+export function declarationTags(comments: CommentIndex, node: TSESTree.Node, declaredName: string): DeclarationTags {
   const leading = comments.leadingComments(declarationAnchor(comments, node));
   if (leading.length === 0) return {};
   const pii = piiTagIn(leading)?.category;
   const tag = retentionTagIn(leading);
   const retention: Retention | undefined = tag
-    ? { value: tag.value, declaredBy: `@retention ${tag.value} on ${fileLabel}`, span: tag.comment.loc }
+    ? { value: tag.value, declaredBy: `@retention ${tag.value} on ${declaredName}`, span: tag.comment.loc }
     : undefined;
   return { ...(pii ? { pii } : {}), ...(retention ? { retention } : {}) };
 }
