@@ -32,6 +32,7 @@ import { CATEGORY_TABLE, tokenize, type ExtraNameRules } from '../core/categorie
 import { TOKEN_ALIASES } from '../core/categories/taxonomy-words';
 import type { EngineCatalog } from '../core/catalog/engineCatalog';
 import { isValidRetention } from '../core/retention/duration';
+import { mayHoldCommentTags } from '../core/parse';
 
 /** Method, function and global names a sink recogniser can match (see the header). */
 export const SINK_WORDS: ReadonlySet<string> = new Set([
@@ -75,8 +76,6 @@ export const SINK_WORDS_WITH: ReadonlyMap<string, readonly string[]> = new Map([
 /** Words of framework sources that are personal data whatever the classifier says of them. */
 const FRAMEWORK_WORDS = ['ip', 'ips', 'forwarded', 'remoteaddress', 'geolocation', 'coords'];
 
-/** Tags a cross-file index reads (needsIndex). */
-const TAGS = ['@retention', 'privacy-review-disable', '@pii'];
 /** Looser than the engine's RETENTION_TAG_PATTERN (any position, not only a comment line's start): a superset. */
 const RETENTION_TAGS = /@retention[ \t]+(\S+)/g;
 
@@ -262,7 +261,7 @@ export function createPrecheck(options: PrecheckOptions = {}): Precheck {
     needsIndex(text) {
       const decoded = decodeEscapes(text);
       if (!DECLARATION.test(decoded)) return false;
-      if (TAGS.some((tag) => decoded.includes(tag))) return true;
+      if (mayHoldCommentTags(decoded)) return true;
       return hasPersonalData(decoded) || hasSinkWord(decoded) || fieldMembers.some((member) => decoded.includes(member));
     },
   };
