@@ -341,7 +341,8 @@ export function writeAtomically(file: string, content: string): void {
   }
 }
 
-if (require.main === module) {
+/** The command line: src/cli/launch.ts calls it (with a V8 code cache); `node dist/cli-main.js` runs it too. */
+export function main(): void {
   // The first SIGINT/SIGTERM stops the scan between two files (workers are terminated, no report or
   // cache is written); a second one exits at once.
   const interrupt = new AbortController();
@@ -360,3 +361,5 @@ if (require.main === module) {
     process.exitCode = code;
   });
 }
+
+if (require.main === module) main();

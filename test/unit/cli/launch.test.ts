@@ -1,0 +1,60 @@
+// The bin (src/cli/launch.ts) loads the CLI bundle with a V8 code cache: the output is the same
+// with no cache, a fresh one and a corrupt one; a corrupt one is replaced; `off` writes nothing.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { temporaryDirectory } from '../scan/cliHarness';
+
+/** out/test/unit/cli → the repository root. */
+const REPO_ROOT = path.resolve(__dirname, '../../../..');
+const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
+const EXAMPLE = path.join(REPO_ROOT, 'examples', 'game-network');
+
+function scan(cacheHome: string, codeCache?: string): { status: number | null; stdout: string; stderr: string } {
+  const env = { ...process.env, XDG_CACHE_HOME: cacheHome, PRIVACY_REVIEW_CODE_CACHE: codeCache };
+  const run = spawnSync(process.execPath, [CLI, 'scan', EXAMPLE, '--format', 'json', '--no-cache'], { env, encoding: 'utf8' });
+  // The report's duration is the one thing that may differ between runs.
+  return { status: run.status, stdout: run.stdout.replace(/"durationMs": \d+/, '"durationMs": 0'), stderr: run.stderr };
+}
+
+function cacheFiles(cacheHome: string): string[] {
+  const folder = path.join(cacheHome, 'privacy-review');
+  return fs.existsSync(folder) ? fs.readdirSync(folder).map((name) => path.join(folder, name)) : [];
+}
+
+describe('the CLI launcher and its code cache', function () {
+  this.timeout(60_000);
+  before(function () {
+    if (!fs.existsSync(CLI) || !fs.existsSync(path.join(REPO_ROOT, 'dist', 'cli-main.js'))) this.skip(); // `npm test` builds first
+  });
+
+  it('writes a cache on the first run and gives the same report with it, and after it is corrupted', () => {
+    const home = temporaryDirectory();
+    const first = scan(home);
+    assert.equal(first.status, 1, first.stderr); // the example has findings
+    const [cache] = cacheFiles(home);
+    assert.ok(cache && /cli-code-scan_.*\.bin$/.test(cache), `cache written: ${cacheFiles(home).join(', ')}`);
+    const written = fs.statSync(cache).size;
+    assert.ok(written > 100_000, `${written} bytes`);
+
+    const cached = scan(home);
+    assert.equal(cached.status, first.status);
+    assert.equal(cached.stdout, first.stdout);
+
+    fs.writeFileSync(cache, Buffer.alloc(4096, 7));
+    const afterCorruption = scan(home);
+    assert.equal(afterCorruption.status, first.status, afterCorruption.stderr);
+    assert.equal(afterCorruption.stdout, first.stdout);
+    assert.equal(fs.statSync(cache).size > 100_000, true, 'the corrupt cache was replaced');
+  });
+
+  it('PRIVACY_REVIEW_CODE_CACHE=off runs the same scan and writes nothing', () => {
+    const home = temporaryDirectory();
+    const withCache = scan(temporaryDirectory());
+    const off = scan(home, 'off');
+    assert.equal(off.status, withCache.status);
+    assert.equal(off.stdout, withCache.stdout);
+    assert.deepEqual(cacheFiles(home), []);
+  });
+});
