@@ -17,14 +17,19 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
+// The bundles Node starts for every run (CLI, scan worker, analysis worker) carry no comments: our
+// own comments hold non-ASCII text (…, →), which would make V8 hold the whole 11 MB source as a
+// two-byte string, slower to read and to compile (~0.15 s of each run). Source maps keep stacks readable.
+const startedByNode = { minifyWhitespace: true };
+
 const entries = [
   // The bin: a small launcher that loads the CLI bundle with a V8 code cache (src/cli/launch.ts).
   { entryPoints: ['src/cli/launch.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli-main.js' },
+  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli-main.js', ...startedByNode },
   // The scan's worker thread (src/scan/pool.ts starts it from the same folder as the caller).
-  { entryPoints: ['src/scan/worker.ts'], outfile: 'dist/worker.js' },
+  { entryPoints: ['src/scan/worker.ts'], outfile: 'dist/worker.js', ...startedByNode },
   // The extension's analysis worker (src/editorWorker/client.ts starts it from the same folder as dist/extension.js).
-  { entryPoints: ['src/editorWorker/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
+  { entryPoints: ['src/editorWorker/analysisWorker.ts'], outfile: 'dist/analysisWorker.js', ...startedByNode },
 ];
 import { existsSync } from 'node:fs';
 if (existsSync('src/extension/main.ts')) {

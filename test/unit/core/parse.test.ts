@@ -1,6 +1,6 @@
-// parseSource converts comments only when the text may hold a tag the engine reads (`@pii`,
-// `@retention`, a suppression): without one no comment can change a finding, and the conversion
-// is skipped. The pre-check test compares findings on the corpora either way.
+// parseSource reads comments only when the text may hold a tag the engine reads (`@pii`,
+// `@retention`, a suppression): without one no comment can change a finding. The pre-check test
+// compares findings on the corpora either way; readComments.test.ts compares the comments themselves.
 import { strict as assert } from 'node:assert';
 import { mayHoldCommentTags, parseSource } from '../../../src/core/parse';
 
