@@ -21,11 +21,11 @@ export interface Discovered {
 export function discoverFiles(root: string, options: DiscoverOptions = {}): Discovered {
   // Globs are compiled once: a tree of 100,000 files tests each of them against every glob.
   const include = options.include?.length ? compileGlobs(options.include) : undefined;
-  const exclude = compileGlobs([...DEFAULT_EXCLUDE_GLOBS, ...(options.exclude ?? [])]);
+  const exclude = [...DEFAULT_EXCLUDES, ...compileGlobs(options.exclude ?? [])];
   const excludedDirectories = new Set(DEFAULT_EXCLUDED_DIRECTORIES);
   const files: string[] = [];
   const skipped: Discovered['skipped'] = [];
-  const matches = (relative: string, globs: Minimatch[]) => globs.some((glob) => glob.match(relative));
+  const matches = (relative: string, globs: Glob[]) => globs.some((glob) => globMatches(glob, relative));
 
   // An explicit stack, not recursion: however deep the tree, discovery cannot overflow.
   const pending: { directory: string; relativeDirectory: string }[] = [{ directory: root, relativeDirectory: '' }];
@@ -57,8 +57,23 @@ export function discoverFiles(root: string, options: DiscoverOptions = {}): Disc
   return { files, skipped };
 }
 
-function compileGlobs(globs: string[]): Minimatch[] {
-  return globs.map((glob) => new Minimatch(glob, { dot: true, matchBase: !glob.includes('/') }));
+interface Glob {
+  matcher: Minimatch;
+  /** A name ending every path the glob can match, tested first (it is cheap). */
+  suffix?: string;
+}
+
+function compileGlobs(globs: string[]): Glob[] {
+  return globs.map((glob) => ({ matcher: new Minimatch(glob, { dot: true, matchBase: !glob.includes('/') }) }));
+}
+
+// Every default glob is `**/*<suffix>`: a path whose last segment does not end with the suffix
+// cannot match it, so most paths skip minimatch (a third of a warm scan's discovery otherwise).
+const DEFAULT_EXCLUDES: Glob[] = DEFAULT_EXCLUDE_GLOBS.map((glob) => ({ ...compileGlobs([glob])[0], suffix: glob.startsWith('**/*') ? glob.slice('**/*'.length) : undefined }));
+
+function globMatches(glob: Glob, relative: string): boolean {
+  if (glob.suffix !== undefined && !(relative.endsWith('/') ? relative.slice(0, -1) : relative).endsWith(glob.suffix)) return false;
+  return glob.matcher.match(relative);
 }
 
 export function errorCode(error: unknown): string {
