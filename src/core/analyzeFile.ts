@@ -7,7 +7,8 @@ import { CommentIndex } from './comments';
 import type { Finding } from './findings';
 import { Sanitizers } from './flow/sanitizers';
 import { FlowWalker, type ExternalFunctions } from './flow/walker';
-import { parseSource } from './parse';
+import { parseSource, type ParsedFile } from './parse';
+import { reparseSource, type PreviousParse } from './incrementalParse';
 import { AnalysisBudget, AnalysisSkipped, isStackOverflow, workLimitFor } from './budget';
 import { throwIfInjected } from './faultInjection';
 import { createSinkContext, type SinkContext } from './sinks';
@@ -74,7 +75,9 @@ export interface CrossFile {
   /** The workspace files that import a module, parsed for their configuration (Sentry.init, session options). */
   contextsImporting?: SinkContext['contextsImporting'];
   /** Called with the AST before the flow analysis (the workspace reads imports and exports from it). */
-  onParsed?: (program: TSESTree.Program) => void;
+  onParsed?: (program: TSESTree.Program, parsed: ParsedFile) => void;
+  /** The same file's parse before an edit: only the statement the edit changed is parsed again. */
+  previousParse?: PreviousParse;
 }
 
 /** The result, plus what other files may ask of this one (its types and function summaries). */
@@ -91,7 +94,7 @@ let activeAnalyses = 0;
 export function analyzeFile(setup: EngineSetup, text: string, filePath: string, crossFile: CrossFile = {}): FileAnalysis {
   throwIfInjected(filePath);
   const started = performance.now();
-  const parsed = parseSource(text, filePath);
+  const parsed = crossFile.previousParse ? reparseSource(crossFile.previousParse, text, filePath) : parseSource(text, filePath);
   const parsedAt = performance.now();
   const notAnalysed = (parseError: NonNullable<AnalysisResult['parseError']>): FileAnalysis => ({
     result: { filePath, findings: [], dataFlows: [], declaredMembers: [], parseError, timings: { parseMs: parsedAt - started, analyzeMs: performance.now() - parsedAt } },
@@ -123,7 +126,7 @@ function analyzeParsed(
   started: number,
   parsedAt: number,
 ): FileAnalysis {
-  crossFile.onParsed?.(parsed.ast);
+  crossFile.onParsed?.(parsed.ast, parsed);
   const comments = new CommentIndex(parsed.comments, text);
   const shapes = collectTypeShapes(parsed.ast, comments);
   const types = new TypeValues(shapes, setup.names, crossFile.types);

@@ -43,24 +43,29 @@ export function mayHoldCommentTags(text: string): boolean {
 }
 
 export function parseSource(text: string, filePath: string): ParsedFile | ParseFailure {
-  // The parser picks JSX from the file's extension; an unknown extension is parsed as TS.
-  const ext = path.extname(filePath).toLowerCase();
-  const parsePath = (SCANNABLE_EXTENSIONS as readonly string[]).includes(ext) ? filePath : `${filePath}.ts`;
   try {
-    const ast = parse(text, {
-      filePath: parsePath,
-      loc: true,
-      range: true,
-      comment: false,
-      tokens: false,
-      jsDocParsingMode: 'none',
-      loggerFn: false,
-      errorOnUnknownASTType: false,
-    });
+    const ast = parseProgram(text, filePath);
     return { ok: true, ast, comments: mayHoldCommentTags(text) ? readComments(text, ast) : [], lines: splitLines(text) };
   } catch (error) {
     return parseFailure(error);
   }
+}
+
+/** typescript-estree's tree of `text`, without comments; throws on a syntax error. */
+export function parseProgram(text: string, filePath: string): TSESTree.Program {
+  // The parser picks JSX from the file's extension; an unknown extension is parsed as TS.
+  const ext = path.extname(filePath).toLowerCase();
+  const parsePath = (SCANNABLE_EXTENSIONS as readonly string[]).includes(ext) ? filePath : `${filePath}.ts`;
+  return parse(text, {
+    filePath: parsePath,
+    loc: true,
+    range: true,
+    comment: false,
+    tokens: false,
+    jsDocParsingMode: 'none',
+    loggerFn: false,
+    errorOnUnknownASTType: false,
+  });
 }
 
 function parseFailure(error: unknown): ParseFailure {

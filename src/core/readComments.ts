@@ -9,7 +9,7 @@
 import { simpleTraverse, type TSESTree } from '@typescript-eslint/typescript-estree';
 
 /** Tokens whose text may hold `//` or `/*` that are not comments. */
-const OPAQUE_TYPES = new Set(['Literal', 'TemplateElement', 'JSXText']);
+export const OPAQUE_TYPES = new Set(['Literal', 'TemplateElement', 'JSXText']);
 
 export function readComments(text: string, program: TSESTree.Program): TSESTree.Comment[] {
   const opaque: [number, number][] = [];
@@ -18,13 +18,18 @@ export function readComments(text: string, program: TSESTree.Program): TSESTree.
       if (OPAQUE_TYPES.has(node.type)) opaque.push(node.range);
     },
   });
+  return readCommentsBetween(text, opaque, 0, text.length);
+}
+
+/** The comments that start in [from, to), given the opaque tokens' ranges there (in any order). */
+export function readCommentsBetween(text: string, opaque: [number, number][], from: number, to: number): TSESTree.Comment[] {
   opaque.sort((a, b) => a[0] - b[0]);
   const comments: TSESTree.Comment[] = [];
   const lines = lineStarts(text);
   // A shebang is not a comment to TypeScript (ts.getShebang).
-  let position = text.startsWith('#!') ? lineEnd(text, 2) : 0;
+  let position = from === 0 && text.startsWith('#!') ? lineEnd(text, 2) : from;
   for (let next = 0; next <= opaque.length; next++) {
-    const gapEnd = next < opaque.length ? opaque[next][0] : text.length;
+    const gapEnd = next < opaque.length ? opaque[next][0] : to;
     while (position < gapEnd) {
       const slash = text.indexOf('/', position);
       if (slash < 0 || slash >= gapEnd) break;
@@ -52,7 +57,7 @@ function comment(type: 'Line' | 'Block', value: string, start: number, end: numb
 }
 
 /** TypeScript's line breaks: LF, CR, CRLF, and the Unicode line and paragraph separators. */
-function isLineBreak(code: number): boolean {
+export function isLineBreak(code: number): boolean {
   return code === 10 || code === 13 || code === 0x2028 || code === 0x2029;
 }
 

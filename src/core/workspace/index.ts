@@ -9,6 +9,8 @@
 // Only a file whose exported names a sink may need to read in its tree (a logger, a client or a
 // model created from a library, whose options configure the sink) keeps its tree for importers;
 // every other file answers sink provenance from a stub that says "a plain local declaration".
+// The one exception is the file last edited (setFile over a different text): its parse is kept so
+// the next edit re-parses only the statement it changed (incrementalParse.ts).
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { analyzeFile, engineSetup, type AnalysisResult, type AnalyzerOptions, type EngineSetup, type FileAnalysis } from '../analyzeFile';
 import type { FunctionSummary } from '../flow/scope';
@@ -16,6 +18,7 @@ import type { ExternalFunctions } from '../flow/walker';
 import type { ParamMarker, Value } from '../flow/value';
 import type { ExternalTypes } from '../sources/declaredTypes';
 import { parseSource } from '../parse';
+import type { PreviousParse } from '../incrementalParse';
 import { createSinkContext, type SinkContext } from '../sinks';
 import { provenanceOfName } from '../sinks/provenance';
 import { COMMONJS_VALUE, moduleInfo, type ModuleInfo } from './moduleInfo';
@@ -83,6 +86,8 @@ export class WorkspaceIndex {
   private readonly onSyntaxTree: WorkspaceOptions['onSyntaxTree'];
   /** Files whose text mentions a module hint (and what the configuring call mentions), by hint; kept up to date file by file. */
   private readonly filesMentioning = new Map<string, { hint: string; mentions: string; files: Set<string>; askers: Set<string> }>();
+  /** The parse of the file last edited, with the text it was parsed from, for the next edit's re-parse. */
+  private lastEdited: { file: string; previous?: PreviousParse } | undefined;
 
   constructor(options: WorkspaceOptions = {}) {
     this.setup = engineSetup(options);
@@ -101,6 +106,7 @@ export class WorkspaceIndex {
     if (existing && existing.text === text) return [];
     const invalidated = this.invalidate(file);
     this.files.set(file, { text });
+    if (existing && this.lastEdited?.file !== file) this.lastEdited = { file };
     for (const entry of this.filesMentioning.values()) {
       const mentions = text.includes(entry.hint) && text.includes(entry.mentions);
       if (mentions === entry.files.has(file)) continue;
@@ -128,6 +134,7 @@ export class WorkspaceIndex {
     this.files.delete(file);
     for (const entry of this.filesMentioning.values()) entry.files.delete(file);
     this.dependents.delete(file);
+    if (this.lastEdited?.file === file) this.lastEdited = undefined;
     return [...new Set(invalidated)].filter((path) => path !== file);
   }
 
@@ -209,8 +216,10 @@ export class WorkspaceIndex {
           return context ? { context, localName: found.local } : undefined;
         },
         contextsImporting: (hint, mentions) => this.contextsImporting(file, hint, mentions),
-        onParsed: (program) => {
+        previousParse: this.lastEdited?.file === file ? this.lastEdited.previous : undefined,
+        onParsed: (program, parsed) => {
           entry.module = moduleInfo(program);
+          if (this.lastEdited?.file === file) this.lastEdited.previous = { text: entry.text, parsed };
           this.onSyntaxTree?.(file, program);
         },
       });
