@@ -4,6 +4,7 @@
 import { simpleTraverse, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { calleeSegments } from './callSite';
 import type { BindingInfo } from './types';
+import { VALUE_VISITOR_KEYS } from '../valueVisitorKeys';
 
 /**
  * Helpers whose callback parameter stands for the receiver (a transaction client, a scope): the
@@ -90,6 +91,7 @@ export function collectBindings(program: TSESTree.Program): Map<string, BindingI
           break;
       }
     },
+    visitorKeys: VALUE_VISITOR_KEYS,
   });
   return bindings;
 }
