@@ -53,9 +53,12 @@ describe('workspace index in the analysis worker', function () {
   });
 
   it('a queued older version of a file is answered "superseded" without work; the same version is analysed once', async () => {
-    const index = start().createIndex('folder', {});
+    const worker = start();
+    const index = worker.createIndex('folder', {});
     await index.setFiles([['models/user.ts', USER]]);
-    const blocker = index.scan(process.cwd(), ['package.json']); // keeps the worker busy for a moment
+    // Keeps the worker busy while the three requests arrive (a scan of one small file was sometimes done first).
+    const corpus = path.resolve(__dirname, '../../../../test/fixtures/corpus/express-api');
+    const blocker = index.scan(corpus, (await worker.discover(corpus)).files);
     const older = index.analyze('use.ts', USE, 1);
     const sameA = index.analyze('use.ts', USE.replace('console.log(u)', 'console.log(u.id)'), 2);
     const sameB = index.analyze('use.ts', USE.replace('console.log(u)', 'console.log(u.id)'), 2);
