@@ -7,7 +7,7 @@ import { CommentIndex } from './comments';
 import type { Finding } from './findings';
 import { Sanitizers } from './flow/sanitizers';
 import { FlowWalker, type ExternalFunctions } from './flow/walker';
-import { parseSource, type ParsedFile } from './parse';
+import type { ParsedFile } from './parse';
 import { reparseSource, type PreviousParse } from './incrementalParse';
 import { AnalysisBudget, AnalysisSkipped, isStackOverflow, workLimitFor } from './budget';
 import { throwIfInjected } from './faultInjection';
@@ -94,7 +94,7 @@ let activeAnalyses = 0;
 export function analyzeFile(setup: EngineSetup, text: string, filePath: string, crossFile: CrossFile = {}): FileAnalysis {
   throwIfInjected(filePath);
   const started = performance.now();
-  const parsed = crossFile.previousParse ? reparseSource(crossFile.previousParse, text, filePath) : parseSource(text, filePath);
+  const parsed = reparseSource(crossFile.previousParse, text, filePath);
   const parsedAt = performance.now();
   const notAnalysed = (parseError: NonNullable<AnalysisResult['parseError']>): FileAnalysis => ({
     result: { filePath, findings: [], dataFlows: [], declaredMembers: [], parseError, timings: { parseMs: parsedAt - started, analyzeMs: performance.now() - parsedAt } },
@@ -121,7 +121,7 @@ function analyzeParsed(
   text: string,
   filePath: string,
   crossFile: CrossFile,
-  parsed: Extract<ReturnType<typeof parseSource>, { ok: true }>,
+  parsed: ParsedFile,
   budget: AnalysisBudget,
   started: number,
   parsedAt: number,

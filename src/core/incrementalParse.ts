@@ -3,19 +3,19 @@
 // with their positions moved. The result is the tree a full parse of the new text gives (a test
 // compares them on every fixture), and where that cannot be shown cheaply it is a full parse.
 //
-// The statement is parsed alone in a copy of the new text where everything else is blanked to
-// spaces (line breaks kept), so its offsets, lines and columns come out right as they are. It
-// parses the same alone as in the file when:
+// The statement is parsed alone (its text from the end of the statement before, the first line
+// padded to its column), then moved to its lines and offsets in the file. It parses the same
+// alone as in the file when:
 //   - the text before it is unchanged and so is its first line, so the statement before ends at
 //     the same place (ASI looks at the next token only);
 //   - alone it is still one statement of the same kind, spanning exactly its new text, and it
 //     closes itself (`;`, or a declaration ending in `}`), so what follows it cannot extend it;
-//   - the file is a module exactly when it was (one of its import/export statements is kept in
-//     the copy), since top-level `await` parses differently in a script.
+//   - the file is a module exactly when it was (one of its import/export statements is parsed
+//     with it), since top-level `await` parses differently in a script.
 // Copies, not the previous nodes themselves: the engine caches facts by node.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { parseProgram, parseSource, splitLines, mayHoldCommentTags, type ParsedFile, type ParseFailure } from './parse';
-import { OPAQUE_TYPES, isLineBreak, readComments, readCommentsBetween } from './readComments';
+import { OPAQUE_TYPES, isLineBreak, lineEnd, readComments, readCommentsBetween } from './readComments';
 
 export interface PreviousParse {
   text: string;
@@ -149,12 +149,6 @@ function closesItself(statement: TSESTree.ProgramStatement, text: string): boole
   if (text.charCodeAt(statement.range[1] - 1) === 59 /* ; */) return true;
   const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
   return declaration !== null && declaration !== undefined && SELF_CLOSING.has(declaration.type) && text.charCodeAt(statement.range[1] - 1) === 125 /* } */;
-}
-
-function lineEnd(text: string, from: number): number {
-  let at = from;
-  while (at < text.length && !isLineBreak(text.charCodeAt(at))) at++;
-  return at;
 }
 
 /** Line breaks as TypeScript counts lines (CRLF is one). */

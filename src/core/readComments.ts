@@ -61,7 +61,8 @@ export function isLineBreak(code: number): boolean {
   return code === 10 || code === 13 || code === 0x2028 || code === 0x2029;
 }
 
-function lineEnd(text: string, from: number): number {
+/** Where the line that `from` is on ends (its line break, or the end of the text). */
+export function lineEnd(text: string, from: number): number {
   let index = from;
   while (index < text.length && !isLineBreak(text.charCodeAt(index))) index++;
   return index;

@@ -7,8 +7,7 @@ import * as path from 'node:path';
 import { parseSource, type ParsedFile, type ParseFailure } from '../../../src/core/parse';
 import { reparseEdited, reparseSource, type PreviousParse } from '../../../src/core/incrementalParse';
 import { WorkspaceIndex } from '../../../src/core';
-
-const repo = path.resolve(__dirname, '../../../..');
+import { REPO, sourceFilesUnder } from './sourceFiles';
 
 function parsed(text: string, file: string): ParsedFile {
   const result = parseSource(text, file);
@@ -96,41 +95,31 @@ describe('incremental parse: one statement again, the same tree as a full parse'
 
   it('every parsable file of the corpora, examples and sources, under thirteen kinds of edit', function () {
     this.timeout(300_000);
-    const roots = ['test/fixtures', 'examples', 'src'].map((folder) => path.join(repo, folder));
     const edits = [' ', '', 'x', '\n', ';', '}', '{', '"', '/*', '`', 'await 1;\n', '\r\n', ' // @pii email\n'];
     let compared = 0;
     let alone = 0;
     const differing: string[] = [];
-    const pending = [...roots];
-    for (let folder = pending.pop(); folder; folder = pending.pop()) {
-      for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
-        const full = path.join(folder, entry.name);
-        if (entry.isDirectory()) {
-          if (entry.name !== 'node_modules') pending.push(full);
-          continue;
+    for (const full of sourceFilesUnder(['test/fixtures', 'examples', 'src'])) {
+      const text = fs.readFileSync(full, 'utf8');
+      const before = parseSource(text, full);
+      if (!before.ok) continue;
+      for (const [kind, inserted] of edits.entries()) {
+        // Spread over the file: a different place for each kind of edit.
+        const at = Math.floor((((kind + 1) * 7919 + text.length * 31) % 1000) / 1000 * text.length);
+        const after = inserted === '' ? text.slice(0, at) + text.slice(at + 1) : text.slice(0, at) + inserted + text.slice(at);
+        const previous: PreviousParse = { text, parsed: before };
+        let reparsed: ParsedFile | undefined;
+        try {
+          reparsed = reparseEdited(previous, after, full);
+        } catch {
+          reparsed = undefined;
         }
-        if (!/\.[cm]?[jt]sx?$/.test(entry.name) || entry.name.endsWith('.d.ts')) continue;
-        const text = fs.readFileSync(full, 'utf8');
-        const before = parseSource(text, full);
-        if (!before.ok) continue;
-        for (const [kind, inserted] of edits.entries()) {
-          // Spread over the file: a different place for each kind of edit.
-          const at = Math.floor((((kind + 1) * 7919 + text.length * 31) % 1000) / 1000 * text.length);
-          const after = inserted === '' ? text.slice(0, at) + text.slice(at + 1) : text.slice(0, at) + inserted + text.slice(at);
-          const previous: PreviousParse = { text, parsed: before };
-          let reparsed: ParsedFile | undefined;
-          try {
-            reparsed = reparseEdited(previous, after, full);
-          } catch {
-            reparsed = undefined;
-          }
-          compared++;
-          if (reparsed) alone++;
-          try {
-            assert.deepStrictEqual(shape(reparseSource(previous, after, full)), shape(parseSource(after, full)));
-          } catch {
-            differing.push(`${path.relative(repo, full)} at ${at} ${JSON.stringify(inserted)}`);
-          }
+        compared++;
+        if (reparsed) alone++;
+        try {
+          assert.deepStrictEqual(shape(reparseSource(previous, after, full)), shape(parseSource(after, full)));
+        } catch {
+          differing.push(`${path.relative(REPO, full)} at ${at} ${JSON.stringify(inserted)}`);
         }
       }
     }

@@ -6,8 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { readComments } from '../../../src/core/readComments';
+import { REPO, sourceFilesUnder } from './sourceFiles';
 
-const repo = path.resolve(__dirname, '../../../..');
 
 function estreeComments(text: string, filePath: string): TSESTree.Comment[] | undefined {
   try {
@@ -54,28 +54,18 @@ describe('readComments: the same comments as typescript-estree', () => {
 
   it('every parsable file of the corpora, examples and sources', function () {
     this.timeout(120_000);
-    const roots = ['test/fixtures', 'examples', 'src', 'scripts'].map((folder) => path.join(repo, folder));
     let compared = 0;
     let comments = 0;
     const differing: string[] = [];
-    const pending = [...roots];
-    for (let folder = pending.pop(); folder; folder = pending.pop()) {
-      for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
-        const full = path.join(folder, entry.name);
-        if (entry.isDirectory()) {
-          if (entry.name !== 'node_modules') pending.push(full);
-          continue;
-        }
-        if (!/\.[cm]?[jt]sx?$/.test(entry.name) || entry.name.endsWith('.d.ts')) continue;
-        const result = compare(fs.readFileSync(full, 'utf8'), full);
-        if (!result) continue;
-        compared++;
-        comments += (result.expected as unknown[]).length;
-        try {
-          assert.deepStrictEqual(result.actual, result.expected);
-        } catch {
-          differing.push(path.relative(repo, full));
-        }
+    for (const full of sourceFilesUnder(['test/fixtures', 'examples', 'src', 'scripts'])) {
+      const result = compare(fs.readFileSync(full, 'utf8'), full);
+      if (!result) continue;
+      compared++;
+      comments += (result.expected as unknown[]).length;
+      try {
+        assert.deepStrictEqual(result.actual, result.expected);
+      } catch {
+        differing.push(path.relative(REPO, full));
       }
     }
     assert.ok(compared > 300 && comments > 1000, `compared ${compared} files, ${comments} comments`);
