@@ -5,6 +5,10 @@
 //   - a file's result is keyed by the hash of its content and of the content of every workspace
 //     file it may import, directly or not (the workspace index follows imports), plus today's date
 //     when the file has an `until=` suppression (those expire);
+//   - a file is not even read when its stat (size, mtime, ctime, inode) is the one remembered with
+//     its content hash, as git's index does: an edit changes the ctime, which nothing but the clock
+//     sets. A stat is only remembered when the file's ctime is RACY_MARGIN_MS older than the read,
+//     so two edits within one tick of a coarse file-system clock cannot look alike;
 //   - a cache file that does not parse or has the wrong shape is discarded, and a failure to read
 //     or write it only costs speed: the scan goes on without it.
 import { createHash } from 'node:crypto';
@@ -15,7 +19,7 @@ import { TOOL_VERSION } from '../version';
 import type { TextFacts } from './precheck';
 
 /** Bumped when the cache file's layout changes. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 export const DEFAULT_CACHE_DIRECTORY = path.join('node_modules', '.cache', 'privacy-review');
 
 /** What a file contributed to a scan; the same whether it was analysed now or remembered. */
@@ -30,9 +34,35 @@ interface Entry {
   /** Hash of the file's own content. */
   content: string;
   facts?: Omit<TextFacts, 'specifiers'> & { specifiers: string[] };
+  /** The stat the content was read with (statKey), when it was old enough to trust; with the text traits. */
+  stat?: string;
+  traits?: SourceTraits;
   /** Hash of the content of the file and of everything it may import; set with `outcome`. */
   key?: string;
   outcome?: FileOutcome;
+}
+
+/** What the scan's plan reads from a file's whole text besides the pre-check facts. */
+export interface SourceTraits {
+  /** The file may configure a library for the whole process (core mayConfigureProcess). */
+  configures: boolean;
+  /** The text holds `until=`: a suppression that expires, so its result is cached for one day. */
+  until: boolean;
+}
+
+/** What the cache knows of a file whose stat is unchanged: enough to plan without reading it. */
+export interface RememberedSource {
+  content: string;
+  facts: TextFacts;
+  traits: SourceTraits;
+}
+
+/** A ctime this close to the read (or later) is not trusted: see the header. */
+export const RACY_MARGIN_MS = 2_000;
+
+/** The parts of a stat that change when a file is replaced or written. */
+export function statKey(stats: fs.Stats): string {
+  return `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}`;
 }
 
 interface CacheFile {
@@ -81,6 +111,8 @@ export class ScanCache {
   discarded: 'missing' | 'stale' | 'corrupt' | undefined;
   hits = 0;
   misses = 0;
+  /** Tests only: a smaller margin, so files written by the test itself can be trusted by stat. */
+  racyMarginMs = RACY_MARGIN_MS;
 
   private constructor(
     readonly file: string,
@@ -133,6 +165,26 @@ export class ScanCache {
     const facts = entry?.facts;
     if (!facts || typeof facts.tag !== 'boolean' || typeof facts.sink !== 'boolean' || typeof facts.personalData !== 'boolean' || !Array.isArray(facts.specifiers)) return undefined;
     return facts;
+  }
+
+  /** Content hash, facts and traits of a file whose stat is the one remembered with them. */
+  unchanged(file: string, stats: fs.Stats): RememberedSource | undefined {
+    const entry = Object.prototype.hasOwnProperty.call(this.entries, file) ? this.entries[file] : undefined;
+    if (!entry || typeof entry !== 'object' || typeof entry.content !== 'string' || entry.stat !== statKey(stats)) return undefined;
+    const facts = this.facts(file, entry.content);
+    const traits = entry.traits;
+    if (!facts || !traits || typeof traits.configures !== 'boolean' || typeof traits.until !== 'boolean') return undefined;
+    return { content: entry.content, facts, traits };
+  }
+
+  /** Remembers the stat a file's content was read with, if its ctime is old enough (see the header). */
+  setSource(file: string, content: string, stats: fs.Stats, readAtMs: number, traits: SourceTraits): void {
+    const entry = this.ensure(file, content);
+    const stat = readAtMs - stats.ctimeMs >= this.racyMarginMs ? statKey(stats) : undefined;
+    if (entry.stat === stat && entry.traits?.configures === traits.configures && entry.traits?.until === traits.until) return;
+    entry.stat = stat;
+    entry.traits = { configures: traits.configures, until: traits.until };
+    this.dirty = true;
   }
 
   setFacts(file: string, content: string, facts: TextFacts): void {

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { mayConfigureProcess, type WorkspaceIndex } from '../core';
 import type { PathMapping } from '../core/workspace/resolve';
-import { closureKeys, hashText, type FileOutcome, type ScanCache } from './cache';
+import { closureKeys, hashText, type FileOutcome, type RememberedSource, type ScanCache, type SourceTraits } from './cache';
 import { createPrecheck, resolveSpecifiers, selectFilesToAnalyse, specifiersOf, type PrecheckOptions, type PrecheckReason, type TextFacts } from './precheck';
 
 /** What a file contributed: a result (`partial`: why part of the file was not analysed), or why it has none. */
@@ -68,37 +68,76 @@ export interface Plan {
   stats: { files: number; skippedByPrecheck: number; fromCache: number; analysed: number };
 }
 
-export function planScan(texts: ReadonlyMap<string, string>, options: PlanOptions): Plan {
+/**
+ * The texts of a scan's files by root-relative path: a Map, or SourceTexts, which reads a file
+ * when first asked and knows from the cache what it did not read (src/scan/sourceTexts.ts).
+ */
+export interface ScanTexts {
+  readonly size: number;
+  keys(): IterableIterator<string>;
+  has(file: string): boolean;
+  get(file: string): string | undefined;
+  /** Content hash, facts and traits of a file not read while planning (its stat is unchanged). */
+  remembered?(file: string): RememberedSource | undefined;
+  /** The stat a file was read with, and when the files were read: for the cache's stat shortcut. */
+  statOf?(file: string): fs.Stats | undefined;
+  readonly readAtMs?: number;
+}
+
+export function planScan(texts: ScanTexts, options: PlanOptions): Plan {
   const { cache } = options;
   const contentHashes = new Map<string, string>();
   const known = new Map<string, Outcome>();
   const stats = { files: texts.size, skippedByPrecheck: 0, fromCache: 0, analysed: 0 };
-  const configuring = [...texts.keys()].filter((file) => mayConfigureProcess(texts.get(file)!));
   if (!options.precheck && !cache) {
     // Every file is analysed; the import graph still splits the work into independent groups.
     const imports = new Map<string, string[]>();
-    for (const [file, text] of texts) imports.set(file, resolveSpecifiers(file, specifiersOf(text), options.resolve));
+    const configuring: string[] = [];
+    for (const file of texts.keys()) {
+      const text = texts.get(file)!;
+      imports.set(file, resolveSpecifiers(file, specifiersOf(text), options.resolve));
+      if (mayConfigureProcess(text)) configuring.push(file);
+    }
     stats.analysed = texts.size;
     return { analyse: [...texts.keys()], known, keys: new Map(), contentHashes, imports, configuring, reasons: new Map(), stats };
   }
   const precheck = createPrecheck({ catalog: options.catalog });
-  // Facts of unchanged files come from the cache: a warm scan tokenizes only what changed.
-  const factsOf = (file: string, text: string): TextFacts => {
-    if (!cache) return precheck.facts(text);
+  // Facts and traits of unchanged files come from the cache: a warm scan tokenizes only what
+  // changed, and with SourceTexts does not even read what is unchanged.
+  const facts = new Map<string, TextFacts>();
+  const traits = new Map<string, SourceTraits>();
+  for (const file of texts.keys()) {
+    const remembered = texts.remembered?.(file);
+    if (remembered) {
+      contentHashes.set(file, remembered.content);
+      facts.set(file, remembered.facts);
+      traits.set(file, remembered.traits);
+      continue;
+    }
+    const text = texts.get(file)!;
+    const fileTraits = { configures: mayConfigureProcess(text), until: text.includes('until=') };
+    traits.set(file, fileTraits);
+    if (!cache) {
+      facts.set(file, precheck.facts(text));
+      continue;
+    }
     const hash = hashText(text);
     contentHashes.set(file, hash);
-    let facts = cache.facts(file, hash);
-    if (!facts) {
-      facts = precheck.facts(text);
-      cache.setFacts(file, hash, facts);
+    let fileFacts = cache.facts(file, hash);
+    if (!fileFacts) {
+      fileFacts = precheck.facts(text);
+      cache.setFacts(file, hash, fileFacts);
     }
-    return facts;
-  };
-  const selection = selectFilesToAnalyse(precheck, { files: texts, resolve: options.resolve, facts: factsOf });
+    facts.set(file, fileFacts);
+    const stat = texts.statOf?.(file);
+    if (stat && texts.readAtMs !== undefined) cache.setSource(file, hash, stat, texts.readAtMs, fileTraits);
+  }
+  const configuring = [...texts.keys()].filter((file) => traits.get(file)!.configures);
+  const selection = selectFilesToAnalyse(precheck, { files: texts, resolve: options.resolve, facts: (file) => facts.get(file)! });
   const keys = cache ? closureKeys(contentHashes, selection.imports) : new Map<string, string>();
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const configuration = cache ? hashText(configuring.map((file) => `${file}\u0000${contentHashes.get(file)}`).join('\n')) : '';
-  for (const [file, key] of keys) keys.set(file, `${key}+${configuration}${texts.get(file)!.includes('until=') ? `@${today}` : ''}`);
+  for (const [file, key] of keys) keys.set(file, `${key}+${configuration}${traits.get(file)!.until ? `@${today}` : ''}`);
   const analyse: string[] = [];
   for (const file of texts.keys()) {
     const key = keys.get(file);
@@ -140,7 +179,7 @@ export function runInProcess(
   analyse: readonly string[],
   imports: ReadonlyMap<string, readonly string[]>,
   everywhere: readonly string[],
-  texts: ReadonlyMap<string, string>,
+  texts: ScanTexts,
   createIndex: () => WorkspaceIndex,
   onOutcome: (file: string, outcome: Outcome) => void,
   signal?: AbortSignal,
@@ -159,7 +198,7 @@ export async function runInProcessAsync(
   analyse: readonly string[],
   imports: ReadonlyMap<string, readonly string[]>,
   everywhere: readonly string[],
-  texts: ReadonlyMap<string, string>,
+  texts: ScanTexts,
   createIndex: () => WorkspaceIndex,
   onOutcome: (file: string, outcome: Outcome) => void,
   signal?: AbortSignal,
@@ -179,7 +218,7 @@ function* inProcessOutcomes(
   analyse: readonly string[],
   imports: ReadonlyMap<string, readonly string[]>,
   everywhere: readonly string[],
-  texts: ReadonlyMap<string, string>,
+  texts: ScanTexts,
   createIndex: () => WorkspaceIndex,
 ): Generator<[string, Outcome]> {
   for (const batch of batchesFor(analyse, imports, texts, IN_PROCESS_BATCH_LINES, everywhere)) {
@@ -248,7 +287,7 @@ export interface PoolOptions {
 export function batchesFor(
   analyse: readonly string[],
   imports: ReadonlyMap<string, readonly string[]>,
-  texts: ReadonlyMap<string, string>,
+  texts: ScanTexts,
   batchLines: number,
   /** Files every batch carries (Plan.configuring). */
   everywhere: readonly string[] = [],
@@ -315,7 +354,7 @@ export function lineCount(text: string): number {
  * its batch not yet answered: they are reported as failed (skipped), and a new worker takes the
  * remaining batches. Never hangs: every batch ends in 'done' or a worker exit.
  */
-export function runInWorkers(batches: { files: string[]; analyse: string[] }[], texts: ReadonlyMap<string, string>, options: PoolOptions): Promise<void> {
+export function runInWorkers(batches: { files: string[]; analyse: string[] }[], texts: ScanTexts, options: PoolOptions): Promise<void> {
   const script = options.workerScript ?? path.join(__dirname, 'worker.js');
   if (!fs.existsSync(script)) return Promise.reject(new Error(`worker script not found: ${script}`));
   return new Promise<void>((resolve, reject) => {

@@ -318,11 +318,11 @@ export function resolveSpecifiers(file: string, specifiers: readonly string[], r
 
 export interface SelectionInput {
   /** Root-relative posix path → text, for every file the workspace index holds. */
-  files: ReadonlyMap<string, string>;
+  files: { keys(): Iterable<string>; get(file: string): string | undefined };
   /** The workspace's module resolution (the same one the index uses). */
   resolve(fromFile: string, specifier: string): string | undefined;
-  /** Facts of a file, when the caller remembers them (the scan cache); default: precheck.facts(text). */
-  facts?: (file: string, text: string) => TextFacts;
+  /** Facts of a file, when the caller knows them (the scan cache); default: precheck.facts of its text. */
+  facts?: (file: string) => TextFacts;
 }
 
 export interface Selection {
@@ -344,8 +344,8 @@ export interface Selection {
 export function selectFilesToAnalyse(precheck: Precheck, input: SelectionInput): Selection {
   const facts = new Map<string, TextFacts>();
   const imports = new Map<string, string[]>();
-  for (const [file, text] of input.files) {
-    const fileFacts = input.facts ? input.facts(file, text) : precheck.facts(text);
+  for (const file of input.files.keys()) {
+    const fileFacts = input.facts ? input.facts(file) : precheck.facts(input.files.get(file)!);
     facts.set(file, fileFacts);
     imports.set(file, resolveSpecifiers(file, fileFacts.specifiers, input.resolve));
   }

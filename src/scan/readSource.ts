@@ -6,7 +6,8 @@ export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 /** A line this long is generated code, not something a person wrote. */
 const MINIFIED_LINE_LENGTH = 5_000;
 
-export type ReadOutcome = { ok: true; text: string } | { ok: false; reason: string };
+/** `stats`: of the descriptor the text was read from (readSource only), for the cache's stat shortcut. */
+export type ReadOutcome = { ok: true; text: string; stats?: fs.Stats } | { ok: false; reason: string };
 
 /**
  * Opened without blocking and checked on the open descriptor: a file swapped for a named pipe or a
@@ -28,7 +29,8 @@ export function readSource(absolutePath: string, maxBytes = DEFAULT_MAX_FILE_BYT
       length += read;
     }
     if (length > maxBytes) return { ok: false, reason: `too large (grew past ${formatBytes(maxBytes)} while being read)` };
-    return decodeSource(buffer.subarray(0, length));
+    const decoded = decodeSource(buffer.subarray(0, length));
+    return decoded.ok ? { ...decoded, stats } : decoded;
   } catch (error) {
     return { ok: false, reason: `cannot read: ${errorCode(error)}` };
   } finally {

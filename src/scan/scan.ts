@@ -8,7 +8,7 @@ import { retentionSeconds } from '../core/retention/duration';
 import type { SinkKind } from '../core/types';
 import type { LoadedCatalog } from './catalogFile';
 import { discoverFiles, type DiscoverOptions } from './discover';
-import { readSource } from './readSource';
+import { SourceTexts } from './sourceTexts';
 import { DEFAULT_CACHE_DIRECTORY, ScanCache } from './cache';
 import { ModuleResolver } from '../core/workspace/resolve';
 import { batchesFor, jobsFor, lineCount, planScan, remember, runInProcess, runInProcessAsync, runInWorkers, type Outcome, type Plan } from './pool';
@@ -26,7 +26,7 @@ export interface ScanOptions extends DiscoverOptions, Omit<AnalyzerOptions, 'cat
   useCache?: 'never' | 'always' | 'if-node-modules';
   /** Where the cache lives; default <root>/node_modules/.cache/privacy-review. */
   cacheDirectory?: string;
-  /** Tests only: called before each discovered file is read, to change the tree mid-scan (delete, chmod, swap). */
+  /** Tests only: called before each discovered file is read (or its stat checked), to change the tree mid-scan (delete, chmod, swap). */
   beforeRead?: (file: string) => void;
 }
 
@@ -53,8 +53,8 @@ export interface ScanResult {
   declaredMembers: Set<string>;
   catalogPath?: string;
   durationMs: number;
-  /** How the files were handled: analysed, skipped by the pre-check, answered by the cache; workers used. */
-  stats?: Plan['stats'] & { jobs: number };
+  /** How the files were handled: analysed, skipped by the pre-check, answered by the cache; workers used; never read (stat unchanged). */
+  stats?: Plan['stats'] & { jobs: number; unread: number };
 }
 
 export function scanDirectory(root: string, options: ScanOptions = {}): ScanResult {
@@ -104,19 +104,11 @@ function prepareScan(root: string, options: ScanOptions) {
     catalogPath: options.catalog ? relativePath(root, options.catalog.path) : undefined,
     durationMs: 0,
   };
-  // Read every file first: the workspace index follows imports between them.
+  // Read every file first (with a cache, check its stat): the workspace index follows imports between them.
   const pathMapping = readPathMapping(root);
-  const texts = new Map<string, string>();
-  for (const file of discovered.files) {
-    options.beforeRead?.(file);
-    const read = readSource(path.join(root, file), options.maxFileBytes);
-    if (!read.ok) result.skipped.push({ file, reason: read.reason });
-    else {
-      texts.set(file, read.text);
-    }
-  }
-  const resolver = new ModuleResolver((file) => texts.has(file), pathMapping);
   options = { ...options, cache: options.cache ?? openCache(root, options) };
+  const texts = SourceTexts.read(root, discovered.files, { maxFileBytes: options.maxFileBytes, cache: options.cache, beforeRead: options.beforeRead }, result.skipped);
+  const resolver = new ModuleResolver((file) => texts.has(file), pathMapping);
   const plan = planScan(texts, {
     precheck: options.precheck !== false,
     cache: options.cache,
@@ -148,13 +140,14 @@ function prepareScan(root: string, options: ScanOptions) {
     add(file: string, outcome: Outcome): void {
       if (outcomes.has(file) && !plan.known.has(file)) return;
       outcomes.set(file, outcome);
-      remember(plan, options.cache, file, outcome);
+      if (!texts.lateFailures.has(file)) remember(plan, options.cache, file, outcome);
       options.onProgress?.(++done, texts.size);
     },
     finish(jobs: number): ScanResult {
       // Files in order, whatever order their outcomes came in.
       for (const file of texts.keys()) {
-        const outcome = outcomes.get(file) ?? { kind: 'failed', reason: 'not analysed (scan ended early)' };
+        const late = texts.lateFailures.get(file);
+        const outcome: Outcome = late !== undefined ? { kind: 'failed', reason: late } : (outcomes.get(file) ?? { kind: 'failed', reason: 'not analysed (scan ended early)' });
         if (outcome.kind === 'failed') result.skipped.push({ file, reason: outcome.reason });
         else if (outcome.parseError) {
           const { line, column } = outcome.parseError.position;
@@ -171,7 +164,7 @@ function prepareScan(root: string, options: ScanOptions) {
       options.cache?.save();
       if (options.catalog && result.catalogPath) result.findings.push(...policiesOverMaximum(options.catalog, result.catalogPath));
       result.skipped.sort((a, b) => a.file.localeCompare(b.file));
-      result.stats = { ...plan.stats, jobs };
+      result.stats = { ...plan.stats, jobs, unread: texts.unreadCount };
       result.durationMs = performance.now() - started;
       return result;
     },

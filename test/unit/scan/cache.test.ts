@@ -32,8 +32,9 @@ function project(files: Record<string, string> = FILES): string {
 }
 
 const ENGINE = 'test-engine';
-function scan(root: string, options: ScanOptions = {}, engine = ENGINE): { result: ScanResult; cache: ScanCache } {
+function scan(root: string, options: ScanOptions = {}, engine = ENGINE, racyMarginMs?: number): { result: ScanResult; cache: ScanCache } {
   const cache = ScanCache.open(path.join(root, '.cache'), root, { engine, catalog: options.catalog?.file, sanitizers: options.sanitizers });
+  if (racyMarginMs !== undefined) cache.racyMarginMs = racyMarginMs;
   return { result: scanDirectory(root, { today: TODAY, ...options, cache }), cache };
 }
 const findings = (result: ScanResult) => result.findings.map((finding) => `${finding.file}:${finding.span.start.line} ${finding.ruleId} ${finding.category ?? ''}`);
@@ -151,5 +152,77 @@ describe('scan cache', () => {
     assert.notEqual(before.get('a'), after.get('a'));
     assert.notEqual(before.get('b'), after.get('b'));
     assert.equal(before.get('d'), after.get('d'));
+  });
+
+  describe('stat shortcut: an unchanged stat spares the read', () => {
+    // The test's files are seconds young: a margin of 0 lets their stats be trusted.
+    const trusting = (root: string, options: ScanOptions = {}) => scan(root, options, ENGINE, 0).result;
+
+    it('a warm scan with every stat unchanged reads no file, with the same results', () => {
+      const root = project();
+      const cold = trusting(root);
+      const warm = trusting(root);
+      assert.deepEqual(warm.findings, cold.findings);
+      assert.equal(warm.stats?.fromCache, Object.keys(FILES).length);
+      assert.equal(warm.stats?.unread, Object.keys(FILES).length);
+    });
+
+    it('an edited file is read and re-analysed with what it imports and what imports it; the rest stays unread', () => {
+      const root = project();
+      trusting(root);
+      fs.writeFileSync(path.join(root, 'src/models/user.ts'), 'export interface User {\n  email: string;\n  ip: string;\n}\n');
+      const warm = trusting(root);
+      assert.deepEqual(findings(warm), findings(scanDirectory(root, { today: TODAY })));
+      assert.ok(findings(warm).includes('src/services/signup.ts:4 personal-data-logged ip_address'), findings(warm).join('\n'));
+      assert.equal(warm.stats?.unread, 2); // health, colors; audit is read for signup's analysis
+    });
+
+    it('same size and mtime with new content: the ctime gives the edit away', () => {
+      const root = project();
+      const file = path.join(root, 'src/ui/colors.ts');
+      const mtime = 1_700_000_000; // whole seconds: utimes sets them exactly
+      fs.utimesSync(file, mtime, mtime);
+      const before = fs.statSync(file);
+      trusting(root);
+      while (Date.now() < before.ctimeMs + 20); // past one tick of a coarse file-system clock
+      fs.writeFileSync(file, `${'console.log(req.ip); //'.padEnd(before.size - 1, '-')}\n`);
+      fs.utimesSync(file, mtime, mtime);
+      assert.equal(fs.statSync(file).size, before.size);
+      assert.equal(fs.statSync(file).mtimeMs, before.mtimeMs);
+      const warm = trusting(root);
+      assert.deepEqual(findings(warm), findings(scanDirectory(root, { today: TODAY })));
+      assert.ok(findings(warm).some((finding) => finding.startsWith('src/ui/colors.ts:1 personal-data-logged')), findings(warm).join('\n'));
+    });
+
+    it('a file changed within the racy margin of its read is read again next time', () => {
+      const root = project();
+      scan(root);
+      const warm = scan(root).result; // the default margin: every file here is younger than it
+      assert.equal(warm.stats?.fromCache, Object.keys(FILES).length);
+      assert.equal(warm.stats?.unread, 0);
+    });
+
+    it('a file gone by the time the analysis needs its text is skipped with why, and the scan completes', () => {
+      const root = project();
+      trusting(root);
+      fs.appendFileSync(path.join(root, 'src/services/signup.ts'), '// edited\n');
+      let deleted = false;
+      const warm = trusting(root, {
+        // The first progress report comes after the plan and before the analysis.
+        onProgress: () => {
+          if (!deleted) fs.rmSync(path.join(root, 'src/lib/audit.ts'));
+          deleted = true;
+        },
+      });
+      assert.ok(deleted);
+      assert.deepEqual(
+        warm.skipped.map((skip) => `${skip.file}: ${skip.reason}`),
+        ['src/lib/audit.ts: cannot read: ENOENT'],
+      );
+      assert.ok(findings(warm).includes('src/routes/health.ts:2 personal-data-logged ip_address'));
+      const next = trusting(root);
+      assert.deepEqual(next.skipped, []);
+      assert.deepEqual(findings(next), findings(scanDirectory(root, { today: TODAY })));
+    });
   });
 });
