@@ -9,6 +9,8 @@
 //     its content hash, as git's index does: an edit changes the ctime, which nothing but the clock
 //     sets. A stat is only remembered when the file's ctime is RACY_MARGIN_MS older than the read,
 //     so two edits within one tick of a coarse file-system clock cannot look alike;
+//   - a file's imports (the workspace files its quoted strings resolve to) are remembered with its
+//     content and reused only while the tree's files and path mapping are the same (`tree`);
 //   - a cache file that does not parse or has the wrong shape is discarded, and a failure to read
 //     or write it only costs speed: the scan goes on without it.
 import { createHash } from 'node:crypto';
@@ -37,6 +39,8 @@ interface Entry {
   /** The stat the content was read with (statKey), when it was old enough to trust; with the text traits. */
   stat?: string;
   traits?: SourceTraits;
+  /** The workspace files the content's quoted strings resolve to, in the cache file's `tree`. */
+  imports?: string[];
   /** Hash of the content of the file and of everything it may import; set with `outcome`. */
   key?: string;
   outcome?: FileOutcome;
@@ -68,6 +72,8 @@ export function statKey(stats: fs.Stats): string {
 interface CacheFile {
   format: number;
   settings: string;
+  /** Identity of the tree the entries' imports were resolved in: its file list and path mapping. */
+  tree?: string;
   entries: Record<string, Entry>;
 }
 
@@ -111,6 +117,8 @@ export class ScanCache {
   discarded: 'missing' | 'stale' | 'corrupt' | undefined;
   hits = 0;
   misses = 0;
+  private storedTree: string | undefined;
+  private tree: string | undefined;
   /** Tests only: a smaller margin, so files written by the test itself can be trusted by stat. */
   racyMarginMs = RACY_MARGIN_MS;
 
@@ -153,6 +161,7 @@ export class ScanCache {
         return;
       }
       this.entries = parsed.entries;
+      this.storedTree = typeof parsed.tree === 'string' ? parsed.tree : undefined;
     } catch {
       this.discarded = 'corrupt';
       this.dirty = true;
@@ -184,6 +193,28 @@ export class ScanCache {
     if (entry.stat === stat && entry.traits?.configures === traits.configures && entry.traits?.until === traits.until) return;
     entry.stat = stat;
     entry.traits = { configures: traits.configures, until: traits.until };
+    this.dirty = true;
+  }
+
+  /**
+   * Says which tree this scan resolves imports in (treeIdentity). In another tree than the one
+   * saved, no remembered import is used, and every file's imports are set again.
+   */
+  useTree(tree: string): void {
+    this.tree = tree;
+    if (tree !== this.storedTree) this.dirty = true;
+  }
+
+  /** The files a file's content may import, if resolved in this same tree. */
+  imports(file: string, content: string): string[] | undefined {
+    if (this.tree === undefined || this.tree !== this.storedTree) return undefined;
+    const imports = this.entry(file, content)?.imports;
+    return Array.isArray(imports) && imports.every((target) => typeof target === 'string') ? imports : undefined;
+  }
+
+  setImports(file: string, content: string, imports: string[]): void {
+    const entry = this.ensure(file, content);
+    entry.imports = imports;
     this.dirty = true;
   }
 
@@ -224,7 +255,7 @@ export class ScanCache {
     const temporary = `${this.file}.${process.pid}.tmp`;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      const body: CacheFile = { format: CACHE_FORMAT, settings: this.settings, entries: this.entries };
+      const body: CacheFile = { format: CACHE_FORMAT, settings: this.settings, ...(this.tree ? { tree: this.tree } : {}), entries: this.entries };
       fs.writeFileSync(temporary, JSON.stringify(body));
       fs.renameSync(temporary, this.file);
       this.dirty = false;
@@ -255,6 +286,11 @@ export class ScanCache {
     }
     return entry;
   }
+}
+
+/** What module resolution depends on besides a file's own text: the tree's files and path mapping. */
+export function treeIdentity(files: Iterable<string>, pathMapping: unknown): string {
+  return hashText(`${JSON.stringify(pathMapping ?? null)}\n${[...files].join('\n')}`);
 }
 
 /**

@@ -47,6 +47,8 @@ export interface PlanOptions {
   /** Suppressions with `until=` expire: a file that has one is cached for one day. */
   today?: string;
   resolve(fromFile: string, specifier: string): string | undefined;
+  /** With a cache: treeIdentity of the files and path mapping `resolve` works over, so imports can be remembered. */
+  tree?: string;
 }
 
 export interface Plan {
@@ -133,7 +135,17 @@ export function planScan(texts: ScanTexts, options: PlanOptions): Plan {
     if (stat && texts.readAtMs !== undefined) cache.setSource(file, hash, stat, texts.readAtMs, fileTraits);
   }
   const configuring = [...texts.keys()].filter((file) => traits.get(file)!.configures);
-  const selection = selectFilesToAnalyse(precheck, { files: texts, resolve: options.resolve, facts: (file) => facts.get(file)! });
+  const tree = options.tree;
+  if (cache && tree) cache.useTree(tree);
+  const importsOf = (file: string, fileFacts: TextFacts): string[] => {
+    const hash = contentHashes.get(file)!;
+    const remembered = cache!.imports(file, hash);
+    if (remembered) return remembered;
+    const resolved = resolveSpecifiers(file, fileFacts.specifiers, options.resolve);
+    cache!.setImports(file, hash, resolved);
+    return resolved;
+  };
+  const selection = selectFilesToAnalyse(precheck, { files: texts, resolve: options.resolve, facts: (file) => facts.get(file)!, ...(cache && tree ? { imports: importsOf } : {}) });
   const keys = cache ? closureKeys(contentHashes, selection.imports) : new Map<string, string>();
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const configuration = cache ? hashText(configuring.map((file) => `${file}\u0000${contentHashes.get(file)}`).join('\n')) : '';

@@ -323,6 +323,8 @@ export interface SelectionInput {
   resolve(fromFile: string, specifier: string): string | undefined;
   /** Facts of a file, when the caller knows them (the scan cache); default: precheck.facts of its text. */
   facts?: (file: string) => TextFacts;
+  /** The files a file may import, when the caller knows them (the scan cache); default: its specifiers resolved. */
+  imports?: (file: string, facts: TextFacts) => string[];
 }
 
 export interface Selection {
@@ -347,7 +349,7 @@ export function selectFilesToAnalyse(precheck: Precheck, input: SelectionInput):
   for (const file of input.files.keys()) {
     const fileFacts = input.facts ? input.facts(file) : precheck.facts(input.files.get(file)!);
     facts.set(file, fileFacts);
-    imports.set(file, resolveSpecifiers(file, fileFacts.specifiers, input.resolve));
+    imports.set(file, input.imports ? input.imports(file, fileFacts) : resolveSpecifiers(file, fileFacts.specifiers, input.resolve));
   }
   // Reverse edges: a file inherits personal data and sinks from everything it imports.
   const importers = new Map<string, string[]>();

@@ -9,7 +9,7 @@ import type { SinkKind } from '../core/types';
 import type { LoadedCatalog } from './catalogFile';
 import { discoverFiles, type DiscoverOptions } from './discover';
 import { SourceTexts } from './sourceTexts';
-import { DEFAULT_CACHE_DIRECTORY, ScanCache } from './cache';
+import { DEFAULT_CACHE_DIRECTORY, ScanCache, treeIdentity } from './cache';
 import { ModuleResolver } from '../core/workspace/resolve';
 import { batchesFor, jobsFor, lineCount, planScan, remember, runInProcess, runInProcessAsync, runInWorkers, type Outcome, type Plan } from './pool';
 import * as fs from 'node:fs';
@@ -115,6 +115,7 @@ function prepareScan(root: string, options: ScanOptions) {
     catalog: options.catalog?.engine,
     today: options.today,
     resolve: (from, specifier) => resolver.resolve(from, specifier),
+    tree: options.cache ? treeIdentity(texts.keys(), pathMapping) : undefined,
   });
   const outcomes = new Map<string, Outcome>(plan.known);
   let done = outcomes.size;

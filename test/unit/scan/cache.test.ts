@@ -194,6 +194,17 @@ describe('scan cache', () => {
       assert.ok(findings(warm).some((finding) => finding.startsWith('src/ui/colors.ts:1 personal-data-logged')), findings(warm).join('\n'));
     });
 
+    it('a file added to the tree can change what an unchanged file imports: remembered imports are not reused', () => {
+      const root = project({ ...FILES, 'src/services/notify.ts': "import { send } from './helpers';\nexport function notify(email: string) {\n  send(email);\n}\n" });
+      const before = trusting(root);
+      assert.ok(!findings(before).some((finding) => finding.startsWith('src/services/notify.ts')));
+      fs.writeFileSync(path.join(root, 'src/services/helpers.ts'), 'export function send(value) {\n  console.log(value);\n}\n');
+      const after = trusting(root);
+      assert.ok(findings(after).includes('src/services/notify.ts:3 personal-data-logged email'), findings(after).join('\n'));
+      assert.deepEqual(findings(after), findings(scanDirectory(root, { today: TODAY })));
+      assert.equal(trusting(root).stats?.unread, Object.keys(FILES).length + 2);
+    });
+
     it('a file changed within the racy margin of its read is read again next time', () => {
       const root = project();
       scan(root);
