@@ -1,5 +1,6 @@
 // The bin (src/cli/launch.ts) loads the CLI bundle with a V8 code cache: the output is the same
-// with no cache, a fresh one and a corrupt one; a corrupt one is replaced; `off` writes nothing.
+// with no cache, a fresh one and a corrupt one; a corrupt one is replaced; `off` writes nothing;
+// the heap guard changes no result and leaves the cache usable.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -11,8 +12,8 @@ const REPO_ROOT = path.resolve(__dirname, '../../../..');
 const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 const EXAMPLE = path.join(REPO_ROOT, 'examples', 'game-network');
 
-function scan(cacheHome: string, codeCache?: string): { status: number | null; stdout: string; stderr: string } {
-  const env = { ...process.env, XDG_CACHE_HOME: cacheHome, PRIVACY_REVIEW_CODE_CACHE: codeCache };
+function scan(cacheHome: string, codeCache?: string, heapGuardMb?: string): { status: number | null; stdout: string; stderr: string } {
+  const env = { ...process.env, XDG_CACHE_HOME: cacheHome, PRIVACY_REVIEW_CODE_CACHE: codeCache, PRIVACY_REVIEW_HEAP_GUARD_MB: heapGuardMb };
   const run = spawnSync(process.execPath, [CLI, 'scan', EXAMPLE, '--format', 'json', '--no-cache'], { env, encoding: 'utf8' });
   // The report's duration is the one thing that may differ between runs.
   return { status: run.status, stdout: run.stdout.replace(/"durationMs": \d+/, '"durationMs": 0'), stderr: run.stderr };
@@ -56,5 +57,19 @@ describe('the CLI launcher and its code cache', function () {
     assert.equal(off.status, withCache.status);
     assert.equal(off.stdout, withCache.stdout);
     assert.deepEqual(cacheFiles(home), []);
+  });
+
+  it('the heap guard, engaged at once (a 1 MB limit), gives the same report and a code cache the next run accepts', () => {
+    const home = temporaryDirectory();
+    const plain = scan(temporaryDirectory(), undefined, '0');
+    const first = scan(home, undefined, '1');
+    assert.equal(first.status, plain.status, first.stderr);
+    assert.equal(first.stdout, plain.stdout);
+    const [cache] = cacheFiles(home);
+    const written = fs.statSync(cache).mtimeMs;
+    // A cache the next run rejected would be written again when it exits.
+    const second = scan(home, undefined, '1');
+    assert.equal(second.stdout, plain.stdout);
+    assert.equal(fs.statSync(cache).mtimeMs, written, 'the code cache was rejected and rewritten');
   });
 });
