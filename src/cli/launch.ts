@@ -11,7 +11,7 @@
 //
 // It also bounds the heap of a large scan (guardHeap). A scan's heap is mostly garbage: about 80 MB
 // live on a 500k-line tree, yet V8 let it grow to 4× that before a full collection, 440–900 MB of
-// RSS over identical runs. Past HEAP_GUARD_MB of RSS the growth factor is lowered to 1.5×.
+// RSS over identical runs. Past HEAP_GUARD_MB of RSS the growth factor is lowered to 2×.
 import * as fs from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import * as os from 'node:os';
@@ -58,27 +58,30 @@ function writeCache(file: string, data: Buffer): void {
   }
 }
 
-/** RSS past which the heap grows by 1.5× its live size; PRIVACY_REVIEW_HEAP_GUARD_MB overrides it, 0 turns it off. */
-const HEAP_GUARD_MB = 400;
-const GUARDED_GROWTH = '--heap-growing-percent=50';
-const DEFAULT_GROWTH = '--heap-growing-percent=0';
+/** RSS past which the heap grows by 2× its live size; PRIVACY_REVIEW_HEAP_GUARD_MB overrides it, 0 turns it off. */
+const HEAP_GUARD_MB = 450;
+const GUARDED_FLAGS = ['--heap-growing-percent=100', '--expose-gc'];
+const DEFAULT_FLAGS = ['--heap-growing-percent=0', '--no-expose-gc'];
 
 /**
- * Lowers V8's heap growth once the process is large (the flag is read at every collection, so it
- * acts from the next one on): smaller trees keep V8's speed, large ones a bounded peak, for a few
- * % of their time (scripts/bench/run.mjs). Left alone when the user set a heap flag for Node.
+ * Lowers V8's heap growth once the process is large: smaller trees keep V8's speed, large ones a
+ * bounded peak for a few % of their time (scripts/bench/run.mjs). The flag acts from the next full
+ * collection on, and the limit V8 set at the last one can be 4× a moment of high live data, so one
+ * full collection is run at once. Left alone when the user set a heap flag for Node.
  */
 function guardHeap(): { engaged: () => boolean } {
   const configured = process.env.PRIVACY_REVIEW_HEAP_GUARD_MB;
   const limitMb = configured !== undefined && /^\d+$/.test(configured) ? Number(configured) : HEAP_GUARD_MB;
   const userFlags = `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`;
   let engaged = false;
-  if (limitMb === 0 || /heap-growing-percent|max-old-space-size|max-heap-size/.test(userFlags)) return { engaged: () => engaged };
+  if (limitMb === 0 || /heap-growing-percent|max-old-space-size|max-heap-size|expose[-_]gc/.test(userFlags)) return { engaged: () => engaged };
   const check = () => {
     if (engaged || process.memoryUsage.rss() < limitMb * 1024 * 1024) return;
-    v8.setFlagsFromString(GUARDED_GROWTH);
     engaged = true;
     clearInterval(timer);
+    for (const flag of GUARDED_FLAGS) v8.setFlagsFromString(flag);
+    // `gc` is only defined in a context made after --expose-gc.
+    (vm.runInNewContext('gc') as () => void)();
   };
   const timer = setInterval(check, 100);
   timer.unref();
@@ -98,7 +101,7 @@ function launch(): void {
     // After the run, so the cache also holds the functions V8 compiled lazily while scanning.
     process.once('exit', () => {
       // V8 keys cached code by its flags: written with the guard's flag, it would be rejected by the next run's start.
-      if (heap.engaged()) v8.setFlagsFromString(DEFAULT_GROWTH);
+      if (heap.engaged()) for (const flag of DEFAULT_FLAGS) v8.setFlagsFromString(flag);
       writeCache(file, script.createCachedData());
     });
   }

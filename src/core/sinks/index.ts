@@ -2,6 +2,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { simpleTraverse } from '@typescript-eslint/typescript-estree';
 import { collectBindings } from './bindings';
+import type { BindingInfo } from './types';
 import { describeCallSite } from './callSite';
 import { amplitudeSink } from './amplitude';
 import { bullmqSink } from './bullmq';
@@ -114,13 +115,14 @@ export function createSinkContext(
   filePath?: string,
   contextsImporting?: SinkContext['contextsImporting'],
 ): SinkContext {
-  const bindings = collectBindings(program);
+  // Collected on the first question: a file whose calls no recognizer claims by name never pays the walk.
+  let bindings: Map<string, BindingInfo> | undefined;
   return {
     resolveImport,
     ...(contextsImporting ? { contextsImporting } : {}),
     ...(filePath !== undefined ? { filePath } : {}),
     extraLoggerNames,
-    binding: (name) => bindings.get(name),
+    binding: (name) => (bindings ??= collectBindings(program)).get(name),
     text: (node) => text.slice(node.range[0], node.range[1]),
     enclosingBody,
     program,
