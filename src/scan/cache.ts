@@ -7,8 +7,8 @@
 //     when the file has an `until=` suppression (those expire);
 //   - a file is not even read when its stat (size, mtime, ctime, inode) is the one remembered with
 //     its content hash, as git's index does: an edit changes the ctime, which nothing but the clock
-//     sets. A stat is only remembered when the file's ctime is RACY_MARGIN_MS older than the read,
-//     so two edits within one tick of a coarse file-system clock cannot look alike;
+//     sets. A stat is only remembered when the file's ctime and mtime are RACY_MARGIN_MS older than
+//     the read, so two edits within one tick of a coarse file-system clock cannot look alike;
 //   - a file's imports (the workspace files its quoted strings resolve to) are remembered with its
 //     content and reused only while the tree's files and path mapping are the same (`tree`);
 //   - a cache file that does not parse or has the wrong shape is discarded, and a failure to read
@@ -189,7 +189,9 @@ export class ScanCache {
   /** Remembers the stat a file's content was read with, if its ctime is old enough (see the header). */
   setSource(file: string, content: string, stats: fs.Stats, readAtMs: number, traits: SourceTraits): void {
     const entry = this.ensure(file, content);
-    const stat = readAtMs - stats.ctimeMs >= this.racyMarginMs ? statKey(stats) : undefined;
+    // The mtime too: where a file system keeps no change time (FAT), it is the only clock of an edit.
+    const settled = readAtMs - stats.ctimeMs >= this.racyMarginMs && readAtMs - stats.mtimeMs >= this.racyMarginMs;
+    const stat = settled ? statKey(stats) : undefined;
     if (entry.stat === stat && entry.traits?.configures === traits.configures && entry.traits?.until === traits.until) return;
     entry.stat = stat;
     entry.traits = { configures: traits.configures, until: traits.until };
