@@ -8,7 +8,7 @@ import * as vm from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createAnalyzer, WorkspaceIndex, type Analyzer } from '../core';
 import { ModuleResolver } from '../core/workspace/resolve';
-import { ScanCache } from '../scan/cache';
+import { ScanCache, treeIdentity } from '../scan/cache';
 import { loadCatalogText, type LoadedCatalog } from '../scan/catalogFile';
 import { discoverFiles } from '../scan/discover';
 import { analyseOutcome, planScan, remember, type Outcome, type Plan } from '../scan/pool';
@@ -239,7 +239,15 @@ function* planSteps(request: Extract<WorkerRequest, { type: 'scanPlan' }>): Gene
     : undefined;
   // Imports resolve among the scanned files, as in the CLI.
   const resolver = new ModuleResolver((file) => texts.has(file), found.settings.pathMapping);
-  const plan = planScan(texts, { precheck: true, cache, catalog: found.catalog?.engine, today: found.settings.today, resolve: (from, specifier) => resolver.resolve(from, specifier) });
+  const plan = planScan(texts, {
+    precheck: true,
+    cache,
+    catalog: found.catalog?.engine,
+    today: found.settings.today,
+    resolve: (from, specifier) => resolver.resolve(from, specifier),
+    // Imports remembered while the folder's files and path mapping are the same, as in the CLI.
+    tree: cache ? treeIdentity(texts.keys(), found.settings.pathMapping) : undefined,
+  });
   found.scan = { plan, cache };
   for (const [file, outcome] of plan.known) outcomes.push(scanOutcome(file, outcome));
   return { outcomes, analyse: plan.analyse, updated, stats: plan.stats, ...(cache?.discarded ? { cacheDiscarded: cache.discarded } : {}) };
