@@ -259,9 +259,9 @@ export const MIN_LINES_FOR_WORKERS = 150_000;
 
 /**
  * The default number of workers (`--jobs auto`). Evidence from scripts/bench/run.mjs on the 2-core
- * reference machine, 200k-line generated tree: 2 workers 12.99 s vs 14.85 s in one thread (1.14×,
- * inside the machine's ±15–20 % noise) for 986 MB instead of 676 MB peak RSS; the issue measured
- * 1.07–1.16× on real trees. So: none on 2 cores or fewer, none on small trees; on more cores one
+ * reference machine: on the 200k-line generated tree 2 workers took 1.44× the floor against 1.07×
+ * in one thread, on the 500k-line tree 1.10× against 1.11×, for 566–663 MB instead of 379–460 MB
+ * peak RSS; the issue measured 1.07–1.16× on real trees. So: none on 2 cores or fewer, none on small trees; on more cores one
  * per core beyond the main thread, at most 4 (not measured here: check with `npm run bench -- --jobs N`).
  * `--jobs N` overrides it.
  */
