@@ -61,7 +61,7 @@ export interface RememberedSource {
   traits: SourceTraits;
 }
 
-/** A ctime this close to the read (or later) is not trusted: see the header. */
+/** A ctime or mtime this close to the read (or later) is not trusted: see the header. */
 export const RACY_MARGIN_MS = 2_000;
 
 /** The parts of a stat that change when a file is replaced or written. */
@@ -119,7 +119,7 @@ export class ScanCache {
   misses = 0;
   private storedTree: string | undefined;
   private tree: string | undefined;
-  /** Tests only: a smaller margin, so files written by the test itself can be trusted by stat. */
+  /** Tests only: another margin, so that files the test itself just wrote are trusted by stat (or surely not). */
   racyMarginMs = RACY_MARGIN_MS;
 
   private constructor(
@@ -178,8 +178,8 @@ export class ScanCache {
 
   /** Content hash, facts and traits of a file whose stat is the one remembered with them. */
   unchanged(file: string, stats: fs.Stats): RememberedSource | undefined {
-    const entry = Object.prototype.hasOwnProperty.call(this.entries, file) ? this.entries[file] : undefined;
-    if (!entry || typeof entry !== 'object' || typeof entry.content !== 'string' || entry.stat !== statKey(stats)) return undefined;
+    const entry = this.stored(file);
+    if (!entry || typeof entry.content !== 'string' || entry.stat !== statKey(stats)) return undefined;
     const facts = this.facts(file, entry.content);
     const traits = entry.traits;
     if (!facts || !traits || typeof traits.configures !== 'boolean' || typeof traits.until !== 'boolean') return undefined;
@@ -272,17 +272,22 @@ export class ScanCache {
     }
   }
 
+  /** The entry read from disk for a file, if it is an object at all (the file may be corrupt). */
+  private stored(file: string): Entry | undefined {
+    const entry = Object.prototype.hasOwnProperty.call(this.entries, file) ? this.entries[file] : undefined;
+    return entry && typeof entry === 'object' ? entry : undefined;
+  }
+
   private entry(file: string, content: string): Entry | undefined {
     this.seen.add(file);
-    const entry = Object.prototype.hasOwnProperty.call(this.entries, file) ? this.entries[file] : undefined;
-    if (!entry || typeof entry !== 'object' || entry.content !== content) return undefined;
-    return entry;
+    const entry = this.stored(file);
+    return entry?.content === content ? entry : undefined;
   }
 
   private ensure(file: string, content: string): Entry {
     this.seen.add(file);
-    let entry = Object.prototype.hasOwnProperty.call(this.entries, file) ? this.entries[file] : undefined;
-    if (!entry || typeof entry !== 'object' || entry.content !== content) {
+    let entry = this.stored(file);
+    if (entry?.content !== content) {
       entry = { content };
       this.entries[file] = entry;
     }
