@@ -31,7 +31,8 @@ const entries = [
   // The extension's analysis worker (src/editorWorker/client.ts starts it from the same folder as dist/extension.js).
   { entryPoints: ['src/editorWorker/analysisWorker.ts'], outfile: 'dist/analysisWorker.js', ...startedByNode },
 ];
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { isAscii } from 'node:buffer';
 if (existsSync('src/extension/main.ts')) {
   entries.push({ entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
 }
@@ -43,5 +44,8 @@ for (const entry of entries) {
     await context.watch();
   } else {
     await esbuild.build(options);
+    // The launcher reads the CLI bundle as latin1 when it is ASCII (src/cli/launch.ts readBundleText):
+    // esbuild escapes non-ASCII by default, and this says so if that ever changes.
+    if (entry.minifyWhitespace && !isAscii(readFileSync(entry.outfile))) throw new Error(`${entry.outfile} is not ASCII: set esbuild's charset back to 'ascii'`);
   }
 }

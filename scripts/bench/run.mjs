@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- DIR] [--lines N] [--runs R] [--seed S] [--jobs J] [--skip-editor] [--editor-only] [--edits N] [--json FILE]
+// npm run bench [-- DIR] [--lines N] [--runs R] [--seed S] [--jobs J] [--skip-editor] [--skip-profile] [--editor-only] [--edits N] [--json FILE]
 //
 // Measures, in one run and on the same files, as ratios against the floor (this machine's noise is
 // ±15–20 %: compare within one run, medians of R runs):
@@ -12,7 +12,9 @@
 //                workspace index of the whole tree built; p50/p95 over 200 edits. The calling thread
 //                is blocked for the whole analysis in-process; through a worker it is blocked only
 //                to post the text and take the result.
-// and the peak RSS of each process. Without DIR, a synthetic monorepo of --lines lines (default
+// and the peak RSS of each process; then, unless --skip-profile, one more run of the floor, the cold
+// scan and no-precheck under the V8 profiler, their CPU time split by origin (parser, conversion,
+// engine, garbage collector; scripts/bench/profile.mjs). Without DIR, a synthetic monorepo of --lines lines (default
 // 200,000) is generated under the system temp folder. Needs `node esbuild.mjs` first (dist/).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -24,6 +26,7 @@ import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import * as esbuild from 'esbuild';
 import { generate } from './generate.mjs';
+import { ORIGINS, timeByOrigin } from './profile.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
@@ -33,7 +36,7 @@ const flag = (name, fallback) => {
   return index >= 0 ? args[index + 1] : fallback;
 };
 const has = (name) => args.includes(`--${name}`);
-const BOOLEAN_FLAGS = ['--skip-editor', '--skip-workers', '--editor-only'];
+const BOOLEAN_FLAGS = ['--skip-editor', '--skip-workers', '--skip-profile', '--editor-only'];
 const positional = args.filter((arg, index) => !arg.startsWith('--') && !(args[index - 1]?.startsWith('--') && !BOOLEAN_FLAGS.includes(args[index - 1])));
 const runs = Number(flag('runs', 3));
 const jobs = Number(flag('jobs', 2));
@@ -122,10 +125,10 @@ if (has('editor-only')) {
 }
 
 // ---- processes ----------------------------------------------------------------------------------
-function measure(argv, env = {}) {
+function measure(argv, env = {}, nodeFlags = []) {
   const rssFile = path.join(scratch, `rss-${process.hrtime.bigint()}`);
   const started = performance.now();
-  const child = spawnSync(process.execPath, ['--require', path.join(here, 'rss.cjs'), ...argv], {
+  const child = spawnSync(process.execPath, [...nodeFlags, '--require', path.join(here, 'rss.cjs'), ...argv], {
     env: { ...process.env, BENCH_RSS_FILE: rssFile, ...env },
     maxBuffer: 1 << 30,
     encoding: 'utf8',
@@ -177,12 +180,27 @@ for (let run = 0; run < runs; run++) {
 const summary = {};
 for (const [name, samples] of Object.entries(rows)) {
   if (!samples.length) continue;
-  summary[name] = { ms: median(samples.map((sample) => sample.ms)), rss: Math.max(...samples.map((sample) => sample.rss)), samples: samples.map((sample) => Math.round(sample.ms)) };
-  console.log(`  ${name.padEnd(12)} ${(summary[name].ms / 1000).toFixed(2)} s  [${summary[name].samples.join(', ')} ms]  peak RSS ${mb(summary[name].rss)}`);
+  // Each run's ratio to the floor measured next to it, in the same round: how far the noise moves a verdict.
+  const ratios = samples.map((sample, run) => sample.ms / rows.floor[run].ms);
+  summary[name] = { ms: median(samples.map((sample) => sample.ms)), rss: Math.max(...samples.map((sample) => sample.rss)), samples: samples.map((sample) => Math.round(sample.ms)), ratios };
+  const perRun = name === 'floor' ? '' : `  × floor per round ${ratios.map((ratio) => ratio.toFixed(2)).join(', ')}`;
+  console.log(`  ${name.padEnd(12)} ${(summary[name].ms / 1000).toFixed(2)} s  [${summary[name].samples.join(', ')} ms]  peak RSS ${mb(summary[name].rss)}${perRun}`);
 }
 const findingsOf = (stdout) => JSON.stringify(JSON.parse(stdout).findings);
 const same = findingsOf(firstOutputs.cold) === findingsOf(firstOutputs['no-precheck']) && (!firstOutputs.workers || findingsOf(firstOutputs.workers) === findingsOf(firstOutputs.cold));
 console.log(`  findings identical across cold / no-precheck${firstOutputs.workers ? ' / workers' : ''}: ${same ? 'yes' : 'NO'} (${JSON.parse(firstOutputs.cold).findings.length} findings)`);
+
+// Where the time goes: one more run of each under the V8 profiler (slower, so only shares are used).
+let profiles;
+if (!has('skip-profile')) {
+  profiles = {};
+  for (const name of ['floor', 'cold', 'no-precheck']) {
+    const dir = path.join(scratch, `profile-${name}`);
+    measure(argvs[name], {}, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+    const [file] = fs.readdirSync(dir).filter((entry) => entry.endsWith('.cpuprofile'));
+    if (file) profiles[name] = timeByOrigin(path.join(dir, file));
+  }
+}
 
 // Warm: populate the cache, then edit one analysed file (append a line) before each measured run.
 const cacheDir = path.join(scratch, 'cache');
@@ -212,6 +230,7 @@ line('cold scan, no pre-check', summary['no-precheck'].ms, summary['no-precheck'
 if (summary.workers) line(`cold scan, ${jobs} workers`, summary.workers.ms, summary.workers.rss);
 console.log(`${'warm re-scan, 1 file edited'.padEnd(26)}${(warm.ms / 1000).toFixed(2).padStart(9)}${(warm.ms / floor).toFixed(2).padStart(9)}${''.padStart(10)}${mb(warm.rss).padStart(10)}   = ${pct(warm.ms / summary.cold.ms)} of cold`);
 if (editor) printEditor(editor);
+if (profiles?.floor && profiles.cold) printProfiles(profiles);
 const targets = [
   ['cold ≤ 0.8 × floor (pre-check)', summary.cold.ms / floor <= 0.8],
   ['cold ≤ 1.3 × floor (no pre-check)', summary['no-precheck'].ms / floor <= 1.3],
@@ -221,8 +240,22 @@ const targets = [
 ];
 console.log(`\ntargets: ${targets.map(([name, ok]) => `${ok ? '✔' : '✘'} ${name}`).join('   ')}`);
 const json = flag('json');
-if (json) fs.writeFileSync(json, JSON.stringify({ root, files: texts.size, lines: totalLines, analysedLines, parsedLines, reasons, summary, warm: { ms: warm.ms, rss: warm.rss, touched }, editor, runs, jobs }, null, 2));
+if (json) fs.writeFileSync(json, JSON.stringify({ root, files: texts.size, lines: totalLines, analysedLines, parsedLines, reasons, summary, profiles, warm: { ms: warm.ms, rss: warm.rss, touched }, editor, runs, jobs }, null, 2));
 if (!positional[0]) fs.rmSync(scratch, { recursive: true, force: true });
+
+function printProfiles(shares) {
+  const names = Object.keys(shares);
+  console.log(`\nwhere the time goes (CPU self time of one profiled run each, by origin):\n${''.padEnd(22)}${names.map((name) => name.padStart(13)).join('')}`);
+  for (const origin of ORIGINS) console.log(`  ${origin.padEnd(20)}${names.map((name) => pct(shares[name].shares[origin]).padStart(13)).join('')}`);
+  // Without the engine, a cold scan would still parse the files it parses, make the parser's garbage
+  // (at the floor's rate of garbage per parse), read the tree and start up.
+  const parser = (profile) => profile.shares.typescript + profile.shares['typescript-estree'];
+  const { cold, floor: floorProfile } = shares;
+  const parserGarbage = parser(cold) * (floorProfile.shares['garbage collector'] / parser(floorProfile));
+  const withoutEngine = parser(cold) + parserGarbage + cold.shares['node, I/O, startup'] + cold.shares.other;
+  const scale = summary.cold.ms / floor;
+  console.log(`  a cold scan with an engine that costs nothing: ≈ ${(withoutEngine * scale).toFixed(2)} × floor (its parse alone: ${(parser(cold) * scale).toFixed(2)} ×; it parses ${pct(parsedLines / totalLines)} of the lines)`);
+}
 
 async function editorPath() {
   // A 3,000-line file in the tree: the largest file if it is that long, else services of one

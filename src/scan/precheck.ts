@@ -251,7 +251,7 @@ export function createPrecheck(options: PrecheckOptions = {}): Precheck {
     const sink = hasSinkWord(decoded);
     // A file with a tag is analysed anyway; counting it as personal data only widens what importers inherit.
     const personalData = tag || text.includes('@pii') || hasPersonalData(decoded) || mentions(decoded, relevant);
-    return { tag, personalData, sink, specifiers: quotedStrings(decoded) };
+    return { tag, personalData, sink, specifiers: [...new Set(quotedStrings(decoded).filter(maybeSpecifier))] };
   };
 
   return {
@@ -301,15 +301,19 @@ function quotedStrings(text: string): string[] {
 
 /** Quoted strings of a text that may be module specifiers (escapes decoded). */
 export function specifiersOf(text: string): string[] {
-  return quotedStrings(decodeEscapes(text));
+  return quotedStrings(decodeEscapes(text)).filter(maybeSpecifier);
+}
+
+/** A relative specifier, or a bare one that tsconfig paths may map; never a URL or a sentence. */
+function maybeSpecifier(text: string): boolean {
+  return text.charCodeAt(0) === 46 || !/[\s:]/.test(text);
 }
 
 /** The workspace files a file may import: every candidate specifier that resolves. */
 export function resolveSpecifiers(file: string, specifiers: readonly string[], resolve: SelectionInput['resolve']): string[] {
   const targets = new Set<string>();
   for (const specifier of specifiers) {
-    // A relative specifier, or a bare one that tsconfig paths may map; never a URL or a sentence.
-    if (specifier.charCodeAt(0) !== 46 && /[\s:]/.test(specifier)) continue;
+    if (!maybeSpecifier(specifier)) continue;
     const target = resolve(file, specifier);
     if (target && target !== file) targets.add(target);
   }
