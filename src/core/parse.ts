@@ -1,5 +1,6 @@
 // typescript-estree parse, with syntax errors turned into data. No type program: it must stay fast.
-import { parse, TSESTree } from '@typescript-eslint/typescript-estree';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { parse } from './estree';
 import * as path from 'node:path';
 import type { Position } from './types';
 import { isStackOverflow } from './budget';

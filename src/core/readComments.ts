@@ -6,7 +6,8 @@
 // Outside string, template, regular-expression and JSX-text tokens, `//` and `/*` always start a
 // comment; inside them they never do. The tree gives those tokens' ranges, so the text between
 // them is code and trivia only, and a comment in it runs to the line's end or to `*/`.
-import { simpleTraverse, type TSESTree } from '@typescript-eslint/typescript-estree';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { simpleTraverse } from './estree';
 
 /** Tokens whose text may hold `//` or `/*` that are not comments. */
 export const OPAQUE_TYPES = new Set(['Literal', 'TemplateElement', 'JSXText']);

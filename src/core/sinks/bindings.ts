@@ -1,7 +1,8 @@
 // What a file says about its names: imports, what created each variable, declared types of
 // variables, parameters and class members. File-wide by name: cheap, and precise enough to tell
 // `const log = pino()` from `const log = []`.
-import { simpleTraverse, type TSESTree } from '@typescript-eslint/typescript-estree';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { simpleTraverse } from '../estree';
 import { calleeSegments } from './callSite';
 import type { BindingInfo } from './types';
 import { VALUE_VISITOR_KEYS } from '../valueVisitorKeys';

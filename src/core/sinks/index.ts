@@ -1,6 +1,6 @@
 // The registry of sink recognisers, tried in order: specific libraries before generic fallbacks.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { simpleTraverse } from '@typescript-eslint/typescript-estree';
+import { simpleTraverse } from '../estree';
 import { collectBindings } from './bindings';
 import type { BindingInfo } from './types';
 import { describeCallSite } from './callSite';

@@ -3,7 +3,8 @@
 // in a schema definition or its options, and TTL indexes created anywhere in the file —
 // `schema.index({ createdAt: 1 }, { expireAfterSeconds: 3600 })`,
 // `db.collection('sessions').createIndex({ at: 1 }, { expireAfterSeconds: 60 })`.
-import { simpleTraverse, type TSESTree } from '@typescript-eslint/typescript-estree';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { simpleTraverse } from '../estree';
 import type { Retention } from '../types';
 import { calleeSegments, memberName } from './callSite';
 import { durationTextSeconds, numberValue, objectProperty, optionProperty, stringValue, technicalExpiry, unwrap } from './options';

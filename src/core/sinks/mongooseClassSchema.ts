@@ -3,7 +3,8 @@
 // injected as `@InjectModel(LoginAttempt.name) model: Model<LoginAttempt>` (or a document alias,
 // `type LoginAttemptDocument = HydratedDocument<LoginAttempt>`). The expiry is a `@Prop` with
 // `expires` / `expireAfterSeconds`, or a TTL index on the schema made from the class.
-import { simpleTraverse, type TSESTree } from '@typescript-eslint/typescript-estree';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { simpleTraverse } from '../estree';
 import type { Retention } from '../types';
 import { calleeSegments } from './callSite';
 import { schemaDefinitionExpiry, schemaIndexExpiries } from './mongoTtl';

@@ -1,7 +1,8 @@
 // Reading option objects and TTL values at a sink: properties of object literals, numbers the
 // file states as constants (`60 * 60 * 24`, `const TTL = 3600`), "now + n" dates and ms-style
 // texts ('7d'), turned into a technical expiry.
-import { simpleTraverse, type TSESTree } from '@typescript-eslint/typescript-estree';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { simpleTraverse } from '../estree';
 import { secondsToDuration } from '../retention/duration';
 import type { Retention } from '../types';
 import { UNKNOWN_EXPIRY_LENGTH, type SinkContext } from './types';

@@ -4,7 +4,8 @@
 // `expire` / `pexpire` / `expireat` / `pexpireat` of the same key text in the same function —
 // including `redis.multi().set(k, v).expire(k, 60)`. An expire before the write does not count:
 // SET clears the TTL.
-import { simpleTraverse, type TSESTree } from '@typescript-eslint/typescript-estree';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { simpleTraverse } from '../estree';
 import type { Retention } from '../types';
 import { calleeSegments } from './callSite';
 import { numberValue, objectProperty, optionProperty, secondsFromNow, stringValue, technicalExpiry, unwrap } from './options';

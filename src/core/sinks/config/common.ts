@@ -1,6 +1,7 @@
 // Reading a library's configuration where the file states it: constants followed to their
 // `const` declarations, functions named by their declarations, and "configured at file:line".
-import { simpleTraverse, type TSESTree } from '@typescript-eslint/typescript-estree';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { simpleTraverse } from '../../estree';
 import { technicalExpiry, fileConstant, unwrap } from '../options';
 import type { CreationCall, Provenance } from '../provenance';
 import type { SinkContext } from '../types';

@@ -7,7 +7,8 @@
 // the condition tests that fields exist (`if (event.user) delete event.user.email` removes the
 // email whenever there is one); under any other condition (`if (crumb.category === 'http')`,
 // `if (isProd)`) it may not happen, so it does not count.
-import { simpleTraverse, type TSESTree } from '@typescript-eslint/typescript-estree';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { simpleTraverse } from '../../estree';
 import { Sanitizers } from '../../flow/sanitizers';
 import { calleeSegments, memberName } from '../callSite';
 import { propertyKey, stringValue, unwrap } from '../options';
