@@ -7,7 +7,6 @@ let loaded: typeof TypescriptEstree | undefined;
 
 function typescriptEstree(): typeof TypescriptEstree {
   // A require at the call, not an import: the bundler keeps the module's start-up lazy until then.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (loaded ??= require('@typescript-eslint/typescript-estree') as typeof TypescriptEstree);
 }
 

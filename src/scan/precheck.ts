@@ -251,7 +251,7 @@ export function createPrecheck(options: PrecheckOptions = {}): Precheck {
     const sink = hasSinkWord(decoded);
     // A file with a tag is analysed anyway; counting it as personal data only widens what importers inherit.
     const personalData = tag || text.includes('@pii') || hasPersonalData(decoded) || mentions(decoded, relevant);
-    return { tag, personalData, sink, specifiers: [...new Set(quotedStrings(decoded).filter(maybeSpecifier))] };
+    return { tag, personalData, sink, specifiers: possibleSpecifiers(decoded) };
   };
 
   return {
@@ -301,7 +301,11 @@ function quotedStrings(text: string): string[] {
 
 /** Quoted strings of a text that may be module specifiers (escapes decoded). */
 export function specifiersOf(text: string): string[] {
-  return quotedStrings(decodeEscapes(text)).filter(maybeSpecifier);
+  return possibleSpecifiers(decodeEscapes(text));
+}
+
+function possibleSpecifiers(decoded: string): string[] {
+  return [...new Set(quotedStrings(decoded).filter(maybeSpecifier))];
 }
 
 /** A relative specifier, or a bare one that tsconfig paths may map; never a URL or a sentence. */
@@ -313,6 +317,7 @@ function maybeSpecifier(text: string): boolean {
 export function resolveSpecifiers(file: string, specifiers: readonly string[], resolve: SelectionInput['resolve']): string[] {
   const targets = new Set<string>();
   for (const specifier of specifiers) {
+    // Facts from an older cache entry hold every quoted string.
     if (!maybeSpecifier(specifier)) continue;
     const target = resolve(file, specifier);
     if (target && target !== file) targets.add(target);

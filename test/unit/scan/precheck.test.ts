@@ -10,7 +10,7 @@ import { createAnalyzer } from '../../../src/core';
 import { ModuleResolver } from '../../../src/core/workspace/resolve';
 import { findCatalog } from '../../../src/scan/catalogFile';
 import { catalogDrift } from '../../../src/cli/catalogCommands';
-import { createPrecheck, decodeEscapes, selectFilesToAnalyse, SINK_WORDS, SINK_WORDS_WITH } from '../../../src/scan/precheck';
+import { createPrecheck, decodeEscapes, selectFilesToAnalyse, SINK_WORDS, SINK_WORDS_WITH, specifiersOf } from '../../../src/scan/precheck';
 import { scanDirectory, type ScanResult } from '../../../src/scan/scan';
 
 const repo = path.resolve(__dirname, '../../../..');
@@ -140,6 +140,22 @@ describe('pre-check', () => {
       assert.equal(selection.reasons.get('lib/audit.ts'), 'no-personal-data');
       assert.deepEqual(selection.imports.get('services/signup.ts')?.sort(), ['lib/audit.ts', 'models/user.ts']);
     });
+  });
+
+  describe('the strings kept as possible module specifiers (what the scan cache stores)', () => {
+    const cases: [name: string, text: string, specifiers: string[]][] = [
+      ['relative, bare and scoped specifiers', "import a from './a';\nimport b from \"lodash\";\nimport c from '@scope/pkg/sub';\n", ['./a', '@scope/pkg/sub', 'lodash']],
+      ['a relative path with a space stays', "import d from './my file';\n", ['./my file']],
+      ['sentences and URLs are not specifiers', "log('user signed in');\nfetchFrom('https://example.com/x');\nconst sep = ' | ';\n", []],
+      ['each string once', "import a from './a';\nexport * from './a';\n", ['./a']],
+      ['escapes decoded first', "import a from './\\u0061';\n", ['./a']],
+    ];
+    for (const [name, text, specifiers] of cases) {
+      it(name, () => {
+        assert.deepEqual(specifiersOf(text).sort(), specifiers);
+        assert.deepEqual(createPrecheck().facts(text).specifiers.sort(), specifiers);
+      });
+    }
   });
 
   describe('the sink vocabulary', () => {
