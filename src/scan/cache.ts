@@ -18,6 +18,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { AnalysisResult } from '../core';
 import { TOOL_VERSION } from '../version';
+import { decodeUtf8 } from './decodeUtf8';
 import type { TextFacts } from './precheck';
 
 /** Bumped when the cache file's layout changes. */
@@ -147,7 +148,7 @@ export class ScanCache {
   private load(): void {
     let text: string;
     try {
-      text = fs.readFileSync(this.file, 'utf8');
+      text = decodeUtf8(fs.readFileSync(this.file));
     } catch {
       this.discarded = 'missing';
       return;

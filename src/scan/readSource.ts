@@ -1,6 +1,7 @@
 // Reads one file for analysis, or says why it is skipped: too large, minified, binary, empty, unreadable.
 import * as fs from 'node:fs';
 import { errorCode } from './discover';
+import { decodeUtf8 } from './decodeUtf8';
 
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 /** A line this long is generated code, not something a person wrote. */
@@ -46,7 +47,7 @@ export function decodeSource(buffer: Buffer): ReadOutcome {
   else if (buffer[0] === 0xfe && buffer[1] === 0xff) text = swapBytes(buffer.subarray(2)).toString('utf16le');
   else {
     if (buffer.subarray(0, 8192).includes(0)) return { ok: false, reason: 'binary file (contains NUL bytes)' };
-    text = buffer.toString('utf8');
+    text = decodeUtf8(buffer);
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   }
   if (text.trim().length === 0) return { ok: false, reason: 'empty file' };

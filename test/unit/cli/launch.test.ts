@@ -6,7 +6,6 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { temporaryDirectory } from '../scan/cliHarness';
-import { readBundleText } from '../../../src/cli/launch';
 
 /** out/test/unit/cli → the repository root. */
 const REPO_ROOT = path.resolve(__dirname, '../../../..');
@@ -24,23 +23,6 @@ function cacheFiles(cacheHome: string): string[] {
   const folder = path.join(cacheHome, 'privacy-review');
   return fs.existsSync(folder) ? fs.readdirSync(folder).map((name) => path.join(folder, name)) : [];
 }
-
-describe('readBundleText: the text of a bundle, whatever its bytes', () => {
-  const cases: [name: string, text: string][] = [
-    ['ASCII (what esbuild writes)', 'console.log("a\\u2192b");\n'],
-    ['a Latin-1 letter', 'const caf\u00e9 = 1;\n'],
-    ['an arrow and an emoji', '// a \u2192 b \u{1F600}\nmodule.exports = 1;\n'],
-    ['empty', ''],
-  ];
-  for (const [name, text] of cases) {
-    it(`${name}: the same text as a UTF-8 read`, () => {
-      const file = path.join(temporaryDirectory(), 'bundle.js');
-      fs.writeFileSync(file, text, 'utf8');
-      assert.equal(readBundleText(file), fs.readFileSync(file, 'utf8'));
-      assert.equal(readBundleText(file), text);
-    });
-  }
-});
 
 describe('the CLI launcher and its code cache', function () {
   this.timeout(60_000);

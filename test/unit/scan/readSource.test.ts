@@ -22,3 +22,20 @@ describe('decodeSource: the generated-code line limit', () => {
     });
   }
 });
+
+describe('decodeSource: the text of UTF-8 bytes, ASCII or not (decodeUtf8 reads ASCII as latin1)', () => {
+  const cases: { what: string; text: string }[] = [
+    { what: 'ASCII', text: 'const ip = req.ip;\nlogger.info(ip);\n' },
+    { what: 'a Latin-1 letter in a string', text: "const greeting = 'café';\n" },
+    { what: 'an arrow in a comment', text: '// ip → log\nlogger.info(ip);\n' },
+    { what: 'an emoji in a template', text: 'logger.info(`\u{1F600} ${ip}`);\n' },
+    { what: 'a BOM before ASCII', text: '\ufeffconst a = 1;\n' },
+  ];
+  for (const { what, text } of cases) {
+    it(`${what}: the same text as Node's UTF-8 decoding`, () => {
+      const bytes = Buffer.from(text, 'utf8');
+      const expected = bytes.toString('utf8').replace(/^\ufeff/, '');
+      assert.deepEqual(decodeSource(bytes), { ok: true, text: expected });
+    });
+  }
+});
