@@ -18,7 +18,7 @@ const common = {
 };
 
 // The bundles Node starts for every run (CLI, scan worker, analysis worker) carry no comments: our
-// own comments hold non-ASCII text (…, →), which would make V8 hold the whole 11 MB source as a
+// own comments hold non-ASCII text (…, →), which would make V8 hold the whole ~8 MB source as a
 // two-byte string, slower to read and to compile (~0.15 s of each run). Source maps keep stacks readable.
 const startedByNode = { minifyWhitespace: true };
 
