@@ -14,7 +14,8 @@ export function timeByOrigin(profileFile) {
   const originOf = (callFrame) => {
     const { url, functionName, lineNumber, columnNumber } = callFrame;
     if (functionName === '(garbage collector)') return 'garbage collector';
-    if (!url || url.startsWith('node:')) return 'node, I/O, startup';
+    if (!url) return undefined; // a builtin (a native array or string method, a read): its caller's
+    if (url.startsWith('node:')) return 'node, I/O, startup';
     let source = url;
     if (url.startsWith('file:') && url.includes('/dist/')) {
       const file = fileURLToPath(url);
@@ -28,7 +29,20 @@ export function timeByOrigin(profileFile) {
   };
   // Idle time is not the process's work; `(program)` (V8 compiling, the runtime) is.
   const idle = new Set(profile.nodes.filter((node) => ['(idle)', '(root)'].includes(node.callFrame.functionName)).map((node) => node.id));
-  const originById = new Map(profile.nodes.map((node) => [node.id, originOf(node.callFrame)]));
+  const parentOf = new Map();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+  const nodeById = new Map(profile.nodes.map((node) => [node.id, node]));
+  const originById = new Map();
+  const originOfNode = (id) => {
+    if (originById.has(id)) return originById.get(id);
+    const own = originOf(nodeById.get(id).callFrame);
+    const parent = parentOf.get(id);
+    const origin = own ?? (parent === undefined ? 'node, I/O, startup' : originOfNode(parent));
+    originById.set(id, origin);
+    return origin;
+  };
+  // A profile lists parents before their children, so each walk up stops at an origin already known.
+  for (const node of profile.nodes) originOfNode(node.id);
   const byOrigin = Object.fromEntries(ORIGINS.map((origin) => [origin, 0]));
   let total = 0;
   profile.samples.forEach((id, index) => {
