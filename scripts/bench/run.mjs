@@ -243,14 +243,14 @@ const json = flag('json');
 if (json) fs.writeFileSync(json, JSON.stringify({ root, files: texts.size, lines: totalLines, analysedLines, parsedLines, reasons, summary, profiles, warm: { ms: warm.ms, rss: warm.rss, touched }, editor, runs, jobs }, null, 2));
 if (!positional[0]) fs.rmSync(scratch, { recursive: true, force: true });
 
-function printProfiles(shares) {
-  const names = Object.keys(shares);
+function printProfiles(profiles) {
+  const names = Object.keys(profiles);
   console.log(`\nwhere the time goes (CPU self time of one profiled run each, by origin):\n${''.padEnd(22)}${names.map((name) => name.padStart(13)).join('')}`);
-  for (const origin of ORIGINS) console.log(`  ${origin.padEnd(20)}${names.map((name) => pct(shares[name].shares[origin]).padStart(13)).join('')}`);
+  for (const origin of ORIGINS) console.log(`  ${origin.padEnd(20)}${names.map((name) => pct(profiles[name].shares[origin]).padStart(13)).join('')}`);
   // A scan that parses a fraction of the lines pays at least that fraction of the floor's parse and
   // of its garbage, and all of its reading and start-up (the pre-check reads every file). Taken from
   // the floor's profile alone, so the noise of one cold run does not move it.
-  const { floor: floorProfile, cold } = shares;
+  const { floor: floorProfile, cold } = profiles;
   const parsedShare = parsedLines / totalLines;
   const atLeast = parsedShare * (floorProfile.shares.typescript + floorProfile.shares['typescript-estree'] + floorProfile.shares['garbage collector']) + floorProfile.shares['node, I/O, startup'];
   const engine = cold.shares.engine * (summary.cold.ms / floor);

@@ -5,14 +5,13 @@ import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { temporaryDirectory } from '../scan/cliHarness';
+import { importEsModule, temporaryDirectory } from '../scan/cliHarness';
 
 /** out/test/unit/bench → the repository root. */
 const REPO_ROOT = path.resolve(__dirname, '../../../..');
 
 type Shares = Record<string, number>;
-// tsc turns import() into require(); profile.mjs is an ES module.
-const load = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<{ timeByOrigin: (file: string) => { totalMs: number; shares: Shares } }>;
+type ProfileModule = { timeByOrigin: (file: string) => { totalMs: number; shares: Shares } };
 
 /** Runs `args` under the profiler and returns the split of its profile. */
 async function profileOf(args: string[]): Promise<Shares> {
@@ -21,7 +20,7 @@ async function profileOf(args: string[]): Promise<Shares> {
   assert.ok(run.status === 0 || run.status === 1, run.stderr);
   const [file] = fs.readdirSync(directory).filter((name) => name.endsWith('.cpuprofile'));
   assert.ok(file, 'a profile was written');
-  const { timeByOrigin } = await load(path.join(REPO_ROOT, 'scripts/bench/profile.mjs'));
+  const { timeByOrigin } = await importEsModule<ProfileModule>(path.join(REPO_ROOT, 'scripts/bench/profile.mjs'));
   const { shares } = timeByOrigin(path.join(directory, file));
   const sum = Object.values(shares).reduce((total, share) => total + share, 0);
   assert.ok(Math.abs(sum - 1) < 1e-9, `shares add up to ${sum}`);

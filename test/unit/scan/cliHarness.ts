@@ -93,3 +93,6 @@ export function gitRepository(files: Files): string {
   git(root, 'commit', '--quiet', '--no-gpg-sign', '-m', 'initial');
   return root;
 }
+
+/** An ES module of the repository's scripts (the bench's generator and profile split): tsc would turn import() into require(). */
+export const importEsModule = new Function('specifier', 'return import(specifier)') as <Module>(specifier: string) => Promise<Module>;

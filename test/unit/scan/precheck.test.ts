@@ -12,6 +12,7 @@ import { findCatalog } from '../../../src/scan/catalogFile';
 import { catalogDrift } from '../../../src/cli/catalogCommands';
 import { createPrecheck, decodeEscapes, selectFilesToAnalyse, SINK_WORDS, SINK_WORDS_WITH, specifiersOf } from '../../../src/scan/precheck';
 import { scanDirectory, type ScanResult } from '../../../src/scan/scan';
+import { importEsModule } from './cliHarness';
 
 const repo = path.resolve(__dirname, '../../../..');
 const TODAY = '2026-01-15';
@@ -55,9 +56,7 @@ describe('pre-check', () => {
     it('a generated monorepo (cross-file types, wrappers, routes, jobs): identical, and it skips files', async () => {
       const root = fs.mkdtempSync(path.join(os.tmpdir(), 'privacy-review-precheck-'));
       try {
-        // tsc turns import() into require(); the generator is an ES module.
-        const load = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<{ generate: (options: object) => unknown }>;
-        const { generate } = await load(path.join(repo, 'scripts/bench/generate.mjs'));
+        const { generate } = await importEsModule<{ generate: (options: object) => unknown }>(path.join(repo, 'scripts/bench/generate.mjs'));
         generate({ out: root, lines: 6_000, seed: 11 });
         const result = assertSameWithAndWithout(root);
         assert.ok(result.stats && result.stats.skippedByPrecheck > result.stats.files / 4, `skipped only ${result.stats?.skippedByPrecheck} of ${result.stats?.files}`);
