@@ -12,8 +12,13 @@
 //   - a file's imports (the workspace files its quoted strings resolve to) are remembered with its
 //     content and reused only while the tree's files and path mapping are the same (`tree`);
 //   - a cache file that does not parse or has the wrong shape is discarded, and a failure to read
-//     or write it only costs speed: the scan goes on without it.
-import { createHash } from 'node:crypto';
+//     or write it only costs speed: the scan goes on without it;
+//   - a scan that changed a few entries appends them to a journal next to the cache file instead
+//     of writing the whole file again (a warm re-scan's largest fixed cost after the read). A
+//     journal line counts only for the cache file it was written against (its `generation`); a
+//     line that does not parse (a write cut short) is skipped. Every entry is proven current as
+//     above whichever file it came from, so a lost or skipped line only costs a re-analysis.
+import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { AnalysisResult } from '../core';
@@ -62,6 +67,16 @@ export interface RememberedSource {
   traits: SourceTraits;
 }
 
+/** A journal line: an entry written against the cache file of `generation` (null: the file left the tree). */
+interface JournalLine {
+  generation: string;
+  file: string;
+  entry: Entry | null;
+}
+
+/** The journal may grow to this share of the cache file's size; past it the whole file is written again. */
+export const JOURNAL_LIMIT = 0.25;
+
 /** A ctime or mtime this close to the read (or later) is not trusted: see the header. */
 export const RACY_MARGIN_MS = 2_000;
 
@@ -73,6 +88,8 @@ export function statKey(stats: fs.Stats): string {
 interface CacheFile {
   format: number;
   settings: string;
+  /** Names this write of the file: journal lines written against another are ignored. */
+  generation?: string;
   /** Identity of the tree the entries' imports were resolved in: its file list and path mapping. */
   tree?: string;
   entries: Record<string, Entry>;
@@ -114,6 +131,15 @@ export class ScanCache {
   private entries: Record<string, Entry> = {};
   private readonly seen = new Set<string>();
   private dirty = false;
+  /** Files whose entry changed since the load: what a journal append writes. */
+  private readonly changed = new Set<string>();
+  /** Set when the whole file must be written: no usable file was read, or the tree changed. */
+  private rewrite = true;
+  private generation: string | undefined;
+  private fileBytes = 0;
+  private journalBytes = 0;
+  /** Lines written to the journal by the last save (0: the whole file was written, or nothing). Tests. */
+  journaled = 0;
   /** Why the previous cache was not used, if it was not: 'missing', 'stale', 'corrupt'. */
   discarded: 'missing' | 'stale' | 'corrupt' | undefined;
   hits = 0;
@@ -153,8 +179,9 @@ export class ScanCache {
       this.discarded = 'missing';
       return;
     }
+    let parsed: Partial<CacheFile>;
     try {
-      const parsed = JSON.parse(text) as Partial<CacheFile>;
+      parsed = JSON.parse(text) as Partial<CacheFile>;
       if (!parsed || typeof parsed !== 'object' || typeof parsed.entries !== 'object' || parsed.entries === null) throw new Error('shape');
       if (parsed.format !== CACHE_FORMAT || parsed.settings !== this.settings) {
         this.discarded = 'stale';
@@ -166,6 +193,39 @@ export class ScanCache {
     } catch {
       this.discarded = 'corrupt';
       this.dirty = true;
+      return;
+    }
+    this.fileBytes = text.length;
+    if (typeof parsed.generation === 'string') {
+      this.generation = parsed.generation;
+      this.rewrite = false;
+      this.replayJournal();
+    }
+  }
+
+  private get journalFile(): string {
+    return this.file.replace(/\.json$/, '.journal');
+  }
+
+  private replayJournal(): void {
+    let text: string;
+    try {
+      text = decodeUtf8(fs.readFileSync(this.journalFile));
+    } catch {
+      return; // none yet
+    }
+    this.journalBytes = text.length;
+    for (const line of text.split('\n')) {
+      if (!line) continue;
+      let parsed: Partial<JournalLine>;
+      try {
+        parsed = JSON.parse(line) as Partial<JournalLine>;
+      } catch {
+        continue;
+      }
+      if (!parsed || parsed.generation !== this.generation || typeof parsed.file !== 'string') continue;
+      if (parsed.entry === null) delete this.entries[parsed.file];
+      else if (parsed.entry && typeof parsed.entry === 'object') this.entries[parsed.file] = parsed.entry;
     }
   }
 
@@ -196,7 +256,7 @@ export class ScanCache {
     if (entry.stat === stat && entry.traits?.configures === traits.configures && entry.traits?.until === traits.until) return;
     entry.stat = stat;
     entry.traits = { configures: traits.configures, until: traits.until };
-    this.dirty = true;
+    this.changedEntry(file);
   }
 
   /**
@@ -205,7 +265,7 @@ export class ScanCache {
    */
   useTree(tree: string): void {
     this.tree = tree;
-    if (tree !== this.storedTree) this.dirty = true;
+    if (tree !== this.storedTree) (this.dirty = true), (this.rewrite = true);
   }
 
   /** The files a file's content may import, if resolved in this same tree. */
@@ -218,13 +278,13 @@ export class ScanCache {
   setImports(file: string, content: string, imports: string[]): void {
     const entry = this.ensure(file, content);
     entry.imports = imports;
-    this.dirty = true;
+    this.changedEntry(file);
   }
 
   setFacts(file: string, content: string, facts: TextFacts): void {
     const entry = this.ensure(file, content);
     entry.facts = { tag: facts.tag, personalData: facts.personalData, sink: facts.sink, specifiers: facts.specifiers };
-    this.dirty = true;
+    this.changedEntry(file);
   }
 
   /** A remembered result, if it was computed for exactly this content and these imports. */
@@ -243,26 +303,61 @@ export class ScanCache {
     const entry = this.ensure(file, content);
     entry.key = key;
     entry.outcome = outcome;
-    this.dirty = true;
+    this.changedEntry(file);
   }
 
-  /** Writes the cache (temp file, then rename), dropping files not seen in this scan. Never throws. */
+  /**
+   * Writes the cache, dropping files not seen in this scan: the changed entries appended to the
+   * journal while it stays under JOURNAL_LIMIT of the file, else the whole file (temp file, then
+   * rename) and no journal. Never throws.
+   */
   save(): boolean {
     for (const file of Object.keys(this.entries)) {
       if (!this.seen.has(file)) {
         delete this.entries[file];
-        this.dirty = true;
+        this.changedEntry(file);
       }
     }
+    this.journaled = 0;
     if (!this.dirty) return true;
+    const saved = this.appendJournal() || this.writeFile();
+    if (saved) {
+      this.dirty = false;
+      this.changed.clear();
+    }
+    return saved;
+  }
+
+  private appendJournal(): boolean {
+    if (this.rewrite || this.generation === undefined) return false;
+    const budget = this.fileBytes * JOURNAL_LIMIT - this.journalBytes;
+    const lines: string[] = [];
+    let bytes = 0;
+    for (const file of this.changed) {
+      const line: JournalLine = { generation: this.generation, file, entry: this.stored(file) ?? null };
+      lines.push(JSON.stringify(line));
+      bytes += lines[lines.length - 1].length + 1;
+      if (bytes > budget) return false;
+    }
+    try {
+      fs.appendFileSync(this.journalFile, `${lines.join('\n')}\n`);
+    } catch {
+      return false;
+    }
+    this.journalBytes += bytes;
+    this.journaled = lines.length;
+    return true;
+  }
+
+  private writeFile(): boolean {
     const temporary = `${this.file}.${process.pid}.tmp`;
+    const generation = randomBytes(12).toString('base64url');
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      const body: CacheFile = { format: CACHE_FORMAT, settings: this.settings, ...(this.tree ? { tree: this.tree } : {}), entries: this.entries };
-      fs.writeFileSync(temporary, JSON.stringify(body));
+      const body: CacheFile = { format: CACHE_FORMAT, settings: this.settings, generation, ...(this.tree ? { tree: this.tree } : {}), entries: this.entries };
+      const text = JSON.stringify(body);
+      fs.writeFileSync(temporary, text);
       fs.renameSync(temporary, this.file);
-      this.dirty = false;
-      return true;
     } catch {
       try {
         fs.rmSync(temporary, { force: true });
@@ -271,6 +366,16 @@ export class ScanCache {
       }
       return false;
     }
+    // Written against the old file, the journal's lines no longer count: it goes, or is ignored.
+    try {
+      fs.rmSync(this.journalFile, { force: true });
+    } catch {
+      // ignored by its generation
+    }
+    this.generation = generation;
+    this.rewrite = false;
+    this.journalBytes = 0;
+    return true;
   }
 
   /** The entry read from disk for a file, if it is an object at all (the file may be corrupt). */
@@ -291,8 +396,14 @@ export class ScanCache {
     if (entry?.content !== content) {
       entry = { content };
       this.entries[file] = entry;
+      this.changedEntry(file);
     }
     return entry;
+  }
+
+  private changedEntry(file: string): void {
+    this.changed.add(file);
+    this.dirty = true;
   }
 }
 

@@ -38,7 +38,8 @@ function scan(root: string, options: ScanOptions = {}, engine = ENGINE, racyMarg
   return { result: scanDirectory(root, { today: TODAY, ...options, cache }), cache };
 }
 const findings = (result: ScanResult) => result.findings.map((finding) => `${finding.file}:${finding.span.start.line} ${finding.ruleId} ${finding.category ?? ''}`);
-const cacheFile = (root: string) => path.join(root, '.cache', fs.readdirSync(path.join(root, '.cache'))[0]);
+const cacheFile = (root: string) => path.join(root, '.cache', fs.readdirSync(path.join(root, '.cache')).find((name) => name.endsWith('.json'))!);
+const journalFile = (root: string) => cacheFile(root).replace(/\.json$/, '.journal');
 
 describe('scan cache', () => {
   it('a warm scan answers every file from the cache, with the same results', () => {
@@ -152,6 +153,62 @@ describe('scan cache', () => {
     assert.notEqual(before.get('a'), after.get('a'));
     assert.notEqual(before.get('b'), after.get('b'));
     assert.equal(before.get('d'), after.get('d'));
+  });
+
+  describe('journal: a scan that changed a few entries appends them instead of writing the whole file', () => {
+    // Files enough that one file's entry is well under JOURNAL_LIMIT of the cache file.
+    const fillers = Object.fromEntries(Array.from({ length: 30 }, (_, index) => [`src/ui/palette${index}.ts`, `export const PALETTE_${index} = ['red', 'blue', 'green'];\n`]));
+    const USER = 'src/models/user.ts';
+    const edited = (kind: string) => `export interface User {\n  email: string;\n  ${kind}: string;\n}\n`;
+
+    it('one edited file: the cache file stays as it was, the journal holds the change, the next scan reads it back', () => {
+      const root = project({ ...FILES, ...fillers });
+      assert.equal(scan(root).cache.journaled, 0);
+      const written = fs.readFileSync(cacheFile(root), 'utf8');
+      fs.writeFileSync(path.join(root, USER), edited('ip'));
+      const warm = scan(root);
+      assert.ok(warm.cache.journaled > 0 && warm.cache.journaled <= 3, `journaled ${warm.cache.journaled}`); // user.ts and its importer signup.ts
+      assert.equal(fs.readFileSync(cacheFile(root), 'utf8'), written);
+      const again = scan(root);
+      assert.equal(again.result.stats?.analysed, 0);
+      assert.deepEqual(again.result.findings, warm.result.findings);
+      assert.deepEqual(findings(again.result), findings(scanDirectory(root, { today: TODAY })));
+      assert.ok(findings(again.result).includes('src/services/signup.ts:4 personal-data-logged ip_address'), findings(again.result).join('\n'));
+    });
+
+    it('past JOURNAL_LIMIT of the cache file the whole file is written again, and the journal goes', () => {
+      const root = project({ ...FILES, ...fillers });
+      scan(root);
+      fs.writeFileSync(path.join(root, USER), edited('ip'));
+      assert.ok(scan(root).cache.journaled > 0);
+      for (const file of Object.keys(fillers)) fs.writeFileSync(path.join(root, file), `${fs.readFileSync(path.join(root, file), 'utf8')}export const LOG = (req) => console.log(req.ip);\n`);
+      const many = scan(root);
+      assert.equal(many.cache.journaled, 0);
+      assert.ok(!fs.existsSync(journalFile(root)));
+      const again = scan(root);
+      assert.equal(again.result.stats?.analysed, 0);
+      assert.deepEqual(again.result.findings, many.result.findings);
+      assert.equal(again.result.findings.filter((finding) => finding.file.startsWith('src/ui/palette')).length, Object.keys(fillers).length);
+    });
+
+    for (const [name, spoil] of [
+      ['a line cut short', (text: string) => text.slice(0, -20)],
+      ['forged entries written against another cache file', (text: string) => text.replace(/"generation":"[^"]+"/g, '"generation":"another"').replace(/"findings":\[/g, '"findings":[{"ruleId":"forged"},')],
+      ['garbage', () => '\u0000{"generation":\n[1,2]\nnull\n'],
+    ] as const) {
+      it(`a journal holding ${name} costs a re-analysis, never a wrong result`, () => {
+        const root = project({ ...FILES, ...fillers });
+        scan(root);
+        fs.writeFileSync(path.join(root, USER), edited('ip'));
+        const warm = scan(root);
+        assert.ok(warm.cache.journaled > 0);
+        fs.writeFileSync(journalFile(root), spoil(fs.readFileSync(journalFile(root), 'utf8')));
+        const again = scan(root);
+        assert.ok((again.result.stats?.analysed ?? 0) > 0); // signup.ts's entry is lost: analysed again
+        assert.deepEqual(again.result.findings, warm.result.findings);
+        assert.equal(scan(root).result.stats?.analysed, 0); // and remembered again
+      });
+    }
   });
 
   describe('stat shortcut: an unchanged stat spares the read', () => {
