@@ -223,7 +223,8 @@ export class ScanCache {
       } catch {
         continue;
       }
-      if (!parsed || parsed.generation !== this.generation || typeof parsed.file !== 'string') continue;
+      // `__proto__` is no path the scan finds (they have an extension) and would not be an entry.
+      if (!parsed || parsed.generation !== this.generation || typeof parsed.file !== 'string' || parsed.file === '__proto__') continue;
       if (parsed.entry === null) delete this.entries[parsed.file];
       else if (parsed.entry && typeof parsed.entry === 'object') this.entries[parsed.file] = parsed.entry;
     }
@@ -265,7 +266,9 @@ export class ScanCache {
    */
   useTree(tree: string): void {
     this.tree = tree;
-    if (tree !== this.storedTree) (this.dirty = true), (this.rewrite = true);
+    if (tree === this.storedTree) return;
+    this.dirty = true;
+    this.rewrite = true;
   }
 
   /** The files a file's content may import, if resolved in this same tree. */
@@ -352,10 +355,10 @@ export class ScanCache {
   private writeFile(): boolean {
     const temporary = `${this.file}.${process.pid}.tmp`;
     const generation = randomBytes(12).toString('base64url');
+    const body: CacheFile = { format: CACHE_FORMAT, settings: this.settings, generation, ...(this.tree ? { tree: this.tree } : {}), entries: this.entries };
+    const text = JSON.stringify(body);
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      const body: CacheFile = { format: CACHE_FORMAT, settings: this.settings, generation, ...(this.tree ? { tree: this.tree } : {}), entries: this.entries };
-      const text = JSON.stringify(body);
       fs.writeFileSync(temporary, text);
       fs.renameSync(temporary, this.file);
     } catch {
@@ -373,7 +376,9 @@ export class ScanCache {
       // ignored by its generation
     }
     this.generation = generation;
+    this.storedTree = this.tree;
     this.rewrite = false;
+    this.fileBytes = text.length;
     this.journalBytes = 0;
     return true;
   }

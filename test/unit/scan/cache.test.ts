@@ -176,6 +176,17 @@ describe('scan cache', () => {
       assert.ok(findings(again.result).includes('src/services/signup.ts:4 personal-data-logged ip_address'), findings(again.result).join('\n'));
     });
 
+    it('a cache kept open across scans (the editor worker) journals from its second save on', () => {
+      const root = project({ ...FILES, ...fillers });
+      const cache = ScanCache.open(path.join(root, '.cache'), root, { engine: ENGINE });
+      scanDirectory(root, { today: TODAY, cache }); // the scan saves its cache
+      assert.equal(cache.journaled, 0); // nothing on disk yet: the whole file
+      fs.writeFileSync(path.join(root, USER), edited('ip'));
+      const warm = scanDirectory(root, { today: TODAY, cache });
+      assert.ok(cache.journaled > 0);
+      assert.deepEqual(scan(root).result.findings, warm.findings);
+    });
+
     it('past JOURNAL_LIMIT of the cache file the whole file is written again, and the journal goes', () => {
       const root = project({ ...FILES, ...fillers });
       scan(root);
