@@ -42,7 +42,14 @@ function readCache(file: string | undefined): Buffer | undefined {
   }
 }
 
-/** Temp file then rename, so a concurrent run never reads half a cache; the same command's caches for other builds are removed. */
+/**
+ * Builds whose cache is kept per command. Two installs used in turn (a global one and a project's,
+ * two projects on different versions) would otherwise remove each other's cache at every run and
+ * each pay the compile again (~0.25 s of a warm scan's ~0.6 s, measured on the 200k bench tree).
+ */
+const KEPT_BUILDS = 3;
+
+/** Temp file then rename, so a concurrent run never reads half a cache; of the same command's caches for other builds, only the KEPT_BUILDS - 1 written last are kept. */
 function writeCache(file: string, data: Buffer): void {
   const folder = path.dirname(file);
   const temporary = `${file}.${process.pid}.tmp`;
@@ -51,9 +58,12 @@ function writeCache(file: string, data: Buffer): void {
     fs.writeFileSync(temporary, data, { mode: 0o600 });
     fs.renameSync(temporary, file);
     const sameCommand = `${path.basename(file).split('_')[0]}_`;
-    for (const name of fs.readdirSync(folder)) {
-      if (name.startsWith(sameCommand) && name.endsWith('.bin') && name !== path.basename(file)) fs.rmSync(path.join(folder, name), { force: true });
-    }
+    const others = fs
+      .readdirSync(folder)
+      .filter((name) => name.startsWith(sameCommand) && name.endsWith('.bin') && name !== path.basename(file))
+      .map((name) => ({ file: path.join(folder, name), writtenMs: fs.statSync(path.join(folder, name)).mtimeMs }))
+      .sort((a, b) => b.writtenMs - a.writtenMs);
+    for (const older of others.slice(KEPT_BUILDS - 1)) fs.rmSync(older.file, { force: true });
   } catch {
     fs.rmSync(temporary, { force: true });
   }

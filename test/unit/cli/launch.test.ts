@@ -1,5 +1,6 @@
 // The bin (src/cli/launch.ts) loads the CLI bundle with a V8 code cache: the output is the same
-// with no cache, a fresh one and a corrupt one; a corrupt one is replaced; `off` writes nothing;
+// with no cache, a fresh one and a corrupt one; a corrupt one is replaced; builds used in turn keep
+// their caches; `off` writes nothing;
 // the heap guard changes no result and leaves the cache usable.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
@@ -12,11 +13,23 @@ const REPO_ROOT = path.resolve(__dirname, '../../../..');
 const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 const EXAMPLE = path.join(REPO_ROOT, 'examples', 'game-network');
 
-function scan(cacheHome: string, codeCache?: string, heapGuardMb?: string): { status: number | null; stdout: string; stderr: string } {
+function scan(cacheHome: string, codeCache?: string, heapGuardMb?: string, cli = CLI): { status: number | null; stdout: string; stderr: string } {
   const env = { ...process.env, XDG_CACHE_HOME: cacheHome, PRIVACY_REVIEW_CODE_CACHE: codeCache, PRIVACY_REVIEW_HEAP_GUARD_MB: heapGuardMb };
-  const run = spawnSync(process.execPath, [CLI, 'scan', EXAMPLE, '--format', 'json', '--no-cache'], { env, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [cli, 'scan', EXAMPLE, '--format', 'json', '--no-cache'], { env, encoding: 'utf8' });
   // The report's duration is the one thing that may differ between runs.
   return { status: run.status, stdout: run.stdout.replace(/"durationMs": \d+/, '"durationMs": 0'), stderr: run.stderr };
+}
+
+/** A copy of the built launcher and CLI bundle, stamped with its own time: another build, as the cache sees it. */
+function anotherBuild(secondsAgo: number): string {
+  const folder = temporaryDirectory();
+  for (const name of ['cli.js', 'cli-main.js']) {
+    const copy = path.join(folder, name);
+    fs.copyFileSync(path.join(REPO_ROOT, 'dist', name), copy);
+    const time = new Date(Date.now() - secondsAgo * 1000);
+    fs.utimesSync(copy, time, time);
+  }
+  return path.join(folder, 'cli.js');
 }
 
 function cacheFiles(cacheHome: string): string[] {
@@ -48,6 +61,23 @@ describe('the CLI launcher and its code cache', function () {
     assert.equal(afterCorruption.status, first.status, afterCorruption.stderr);
     assert.equal(afterCorruption.stdout, first.stdout);
     assert.equal(fs.statSync(cache).size > 100_000, true, 'the corrupt cache was replaced');
+  });
+
+  it('two builds used in turn keep their own caches; a fourth build removes the oldest', () => {
+    const home = temporaryDirectory();
+    const [first, second, third, fourth] = [400, 300, 200, 100].map(anotherBuild);
+    const reference = scan(home, undefined, undefined, first);
+    const firstCache = cacheFiles(home)[0];
+    const firstWritten = fs.statSync(firstCache).mtimeMs;
+    assert.equal(scan(home, undefined, undefined, second).stdout, reference.stdout);
+    assert.equal(scan(home, undefined, undefined, first).stdout, reference.stdout);
+    assert.equal(cacheFiles(home).length, 2, cacheFiles(home).join(', '));
+    assert.equal(fs.statSync(firstCache).mtimeMs, firstWritten, 'the first build compiled again');
+    scan(home, undefined, undefined, third);
+    scan(home, undefined, undefined, fourth);
+    const kept = cacheFiles(home);
+    assert.equal(kept.length, 3, kept.join(', '));
+    assert.ok(!kept.includes(firstCache), 'the cache written first is the one removed');
   });
 
   it('PRIVACY_REVIEW_CODE_CACHE=off runs the same scan and writes nothing', () => {
