@@ -18,7 +18,7 @@
 //     journal line counts only for the cache file it was written against (its `generation`); a
 //     line that does not parse (a write cut short) is skipped. Every entry is proven current as
 //     above whichever file it came from, so a lost or skipped line only costs a re-analysis.
-import { createHash, randomBytes } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { AnalysisResult } from '../core';
@@ -105,8 +105,12 @@ export interface CacheSettings {
   engine?: string;
 }
 
+// crypto.hash (Node 20.12+) skips the Hash object: ~3× faster on the short texts a warm scan hashes
+// for every file (closureKeys). The same digest, so caches stay valid across Node versions.
+const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encoding: 'base64url') => string }).hash;
+
 export function hashText(text: string): string {
-  return createHash('sha1').update(text).digest('base64url');
+  return oneShotHash ? oneShotHash('sha1', text, 'base64url') : crypto.createHash('sha1').update(text).digest('base64url');
 }
 
 let fingerprint: string | undefined;
@@ -355,7 +359,7 @@ export class ScanCache {
 
   private writeFile(): boolean {
     const temporary = `${this.file}.${process.pid}.tmp`;
-    const generation = randomBytes(12).toString('base64url');
+    const generation = crypto.randomBytes(12).toString('base64url');
     const body: CacheFile = { format: CACHE_FORMAT, settings: this.settings, generation, ...(this.tree ? { tree: this.tree } : {}), entries: this.entries };
     const text = JSON.stringify(body);
     try {

@@ -1,10 +1,11 @@
 // The scan cache: a warm scan gives the same results from the cache, re-analyses what changed
 // and what imports it, and never trusts a stale or corrupt cache.
 import { strict as assert } from 'node:assert';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { closureKeys, ScanCache } from '../../../src/scan/cache';
+import { closureKeys, hashText, ScanCache } from '../../../src/scan/cache';
 import { loadCatalogText } from '../../../src/scan/catalogFile';
 import { scanDirectory, type ScanOptions, type ScanResult } from '../../../src/scan/scan';
 
@@ -40,6 +41,15 @@ function scan(root: string, options: ScanOptions = {}, engine = ENGINE, racyMarg
 const findings = (result: ScanResult) => result.findings.map((finding) => `${finding.file}:${finding.span.start.line} ${finding.ruleId} ${finding.category ?? ''}`);
 const cacheFile = (root: string) => path.join(root, '.cache', fs.readdirSync(path.join(root, '.cache')).find((name) => name.endsWith('.json'))!);
 const journalFile = (root: string) => cacheFile(root).replace(/\.json$/, '.journal');
+
+describe('hashText: the digest caches were written with (crypto.hash where Node has it)', () => {
+  const texts = ['', 'src/a.ts\u0000abc\n\u0001', 'const user = { email };\n'.repeat(5_000), 'naïve → 🎮 gamer', 'lone \ud800 surrogate'];
+  for (const text of texts) {
+    it(`${JSON.stringify(text.slice(0, 24))} (${text.length} chars)`, () => {
+      assert.equal(hashText(text), createHash('sha1').update(text).digest('base64url'));
+    });
+  }
+});
 
 describe('scan cache', () => {
   it('a warm scan answers every file from the cache, with the same results', () => {
