@@ -1,4 +1,4 @@
-// The `privacy-review` command: loads the CLI bundle (dist/cli-main.js, TypeScript included, ~8 MB)
+// The `privacy-review` command: loads the CLI bundle (dist/cli-main.js, TypeScript included, ~4 MB minified)
 // with a V8 code cache, so a run does not compile TypeScript's parser again — about 0.15 s of every
 // run's start, 0.3 s of a large scan's (measured by scripts/bench/run.mjs). Node 22's
 // module.enableCompileCache does the same; Node 20, which we support, has no such switch.
