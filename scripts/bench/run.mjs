@@ -258,19 +258,26 @@ function printProfiles(profiles) {
 }
 
 async function editorPath() {
-  // A 3,000-line file in the tree: the largest file if it is that long, else services of one
-  // folder concatenated (so its imports resolve) and trimmed to 3,000 lines.
+  // A 3,000-line file in the tree: the largest file if it is that long, else whole files of one
+  // services folder concatenated (so their imports resolve), up to 3,000 lines.
   const byLength = [...texts.entries()].sort((a, b) => lineCount(b[1]) - lineCount(a[1]));
   let [file, text] = byLength[0];
   if (lineCount(text) < 3_000) {
     const folder = path.posix.dirname(byLength.find(([name]) => name.includes('/services/'))?.[0] ?? file);
-    const parts = [...texts.entries()].filter(([name]) => path.posix.dirname(name) === folder).map(([, body]) => body);
+    const inFolder = [...texts.entries()].filter(([name]) => path.posix.dirname(name) === folder);
+    const parts = inFolder.map(([, body]) => body);
+    // Whole files (every top-level statement complete), as many as fit in 3,000 lines.
     let joined = '';
-    for (let index = 0; lineCount(joined) < 3_000; index++) joined += `${parts[index % parts.length]}\n`;
-    text = joined.split('\n').slice(0, 3_000).join('\n');
-    // Cut at the end of the last complete top-level declaration.
-    text = text.slice(0, text.lastIndexOf('\n}\n') + 3);
-    file = `${folder}/editor-bench.ts`;
+    for (let added = true; added && lineCount(joined) < 3_000; ) {
+      added = false;
+      for (const part of parts) {
+        if (joined && lineCount(joined) + lineCount(part) > 3_000) continue;
+        joined += `${part}\n`;
+        added = true;
+      }
+    }
+    text = joined;
+    file = `${folder}/editor-bench${path.posix.extname(inFolder[0][0])}`;
   }
   const edits = editSequence(text, Number(flag('edits', 200)));
   const gc = fullGc();
