@@ -102,6 +102,8 @@ export const NON_VALUE_AFTER_WORDS: readonly string[] = [
   // messages about the value
   'subject', 'body', 'content', 'html', 'text', 'message', 'msg', 'notification', 'notifications', 'alert', 'alerts',
   'from', 'reminder',
+  // editor documents of a message's body (Ghost's `email_lexical`, `mobiledoc`)
+  'lexical', 'mobiledoc', 'markdown',
   // user interface around the value
   'label', 'placeholder', 'title', 'caption', 'hint', 'tooltip', 'prompt', 'input', 'field', 'column', 'col',
   'component', 'view', 'page', 'screen', 'form', 'button', 'btn', 'modal', 'dialog', 'link', 'icon', 'layout',

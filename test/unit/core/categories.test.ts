@@ -124,6 +124,7 @@ const LOOKALIKES: readonly Case[] = [
   ['emailLabel', undefined], ['emailPlaceholder', undefined], ['emailVerifiedAt', undefined], ['emailOptIn', undefined],
   ['emailConfig', undefined], ['mail.subject', undefined], ['nodemailer', undefined], ['fakeEmail', undefined],
   ['EMAIL_PASSWORD', undefined], ['numEmails', undefined], ['inEmail', undefined], ['preferEmail', undefined],
+  ['emailLexical', undefined], ['email_lexical', undefined], ['emailMobiledoc', undefined], ['emailMarkdown', undefined],
   // person_name
   ['name', undefined], ['fileName', undefined], ['namespace', undefined], ['hostName', undefined], ['className', undefined],
   ['eventName', undefined], ['tableName', undefined], ['productName', undefined], ['displayName', undefined],
