@@ -47,6 +47,8 @@ Options:
   --exclude GLOB             do not scan files matching GLOB (repeatable)
   --max-file-size BYTES      skip larger files (default: 2097152)
   --sanitizer NAME           treat calls to NAME as a sanitizer (repeatable)
+  --logger NAME              treat objects named NAME as loggers: their level methods (info, warn,
+                             error …) write logs, e.g. a project's own wrapper (repeatable)
   --changed-since REF        only findings on lines added or modified since the merge base of HEAD
                              and REF (committed, uncommitted and untracked), using git from PATH
   --baseline FILE            findings recorded in FILE are listed but do not fail the run; entries
@@ -159,6 +161,7 @@ function parseCliArgs(argv: string[]) {
       exclude: { type: 'string', multiple: true },
       'max-file-size': { type: 'string' },
       sanitizer: { type: 'string', multiple: true },
+      logger: { type: 'string', multiple: true },
       'changed-since': { type: 'string' },
       baseline: { type: 'string' },
       'write-baseline': { type: 'string' },
@@ -255,6 +258,7 @@ function scanOptions(values: Values, catalog: LoadedCatalog | undefined): ScanOp
     include: values.include,
     exclude: values.exclude,
     sanitizers: values.sanitizer,
+    loggerNames: values.logger,
     maxFileBytes: values['max-file-size'] === undefined ? undefined : positiveInteger(values['max-file-size'], '--max-file-size'),
     catalog,
     precheck: !values['no-precheck'],

@@ -206,6 +206,30 @@ describe('privacy-review CLI', () => {
     }
   });
 
+  describe('--logger and --sanitizer: the project\'s own loggers and sanitizers', () => {
+    const wrapper: Files = {
+      'src/members.js':
+        "const logging = require('./logging');\nlogging.info('member joined', member.email);\nlogging.warn('bounced', normalizeCase(member.email));\n" +
+        "function normalizeCase(text) {\n  return text.toLowerCase();\n}\n",
+      'src/logging.js': 'module.exports = { info() {}, warn() {} };\n',
+    };
+    const cases: { name: string; flags: string[]; expect: string[] }[] = [
+      { name: 'without flags a receiver named `logging` is not a logger', flags: [], expect: [] },
+      { name: '--logger logging: its level methods write logs', flags: ['--logger', 'logging'], expect: ['src/members.js:2 email/log', 'src/members.js:3 email/log'] },
+      { name: '--logger is repeatable', flags: ['--logger', 'audit', '--logger', 'logging'], expect: ['src/members.js:2 email/log', 'src/members.js:3 email/log'] },
+      { name: '--sanitizer normalizeCase: what passes through it is not reported', flags: ['--logger', 'logging', '--sanitizer', 'normalizeCase'], expect: ['src/members.js:2 email/log'] },
+    ];
+    for (const { name, flags, expect } of cases) {
+      it(name, () => assert.deepEqual(where(scanJson(project(wrapper), ...flags)).sort(), expect));
+    }
+    it('a cached scan without --logger is not reused by one with it', () => {
+      const root = project(wrapper);
+      const cache = `--cache=${path.join(root, '.cache')}`;
+      assert.deepEqual(where(scanJson(root, cache)), []);
+      assert.deepEqual(where(scanJson(root, cache, '--logger', 'logging')).sort(), ['src/members.js:2 email/log', 'src/members.js:3 email/log']);
+    });
+  });
+
   describe('bad input: the scan completes, good files keep their findings, bad ones are skipped with a reason', () => {
     const fiveMegabytes = 'export const table = [\n' + '  "0123456789abcdef0123456789abcdef",\n'.repeat(140_000) + '];\n';
     const oneLineGenerated = `export const blob = "${'x'.repeat(5 * 1024 * 1024)}";\n`;

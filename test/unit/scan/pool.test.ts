@@ -2,6 +2,7 @@
 // skipped files (never a hung scan), cancellation, and the default that keeps it off where it does not pay.
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { batchesFor, jobsFor, MIN_LINES_FOR_WORKERS } from '../../../src/scan/pool';
 import { scanDirectory, scanDirectoryAsync } from '../../../src/scan/scan';
@@ -24,6 +25,21 @@ describe('worker pool', () => {
     const inProcess = scanDirectory(corpus, { today: TODAY, precheck: false });
     const pooled = await scanDirectoryAsync(corpus, { today: TODAY, jobs: 2, precheck: false });
     assert.deepEqual(pooled.findings, inProcess.findings);
+  }).timeout(60_000);
+
+  it('extra logger names and sanitizers reach the workers', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'privacy-review-pool-'));
+    try {
+      fs.writeFileSync(path.join(root, 'members.js'), "logging.info('joined', member.email);\nlogging.warn('bounced', normalizeCase(member.email));\nfunction normalizeCase(text) {\n  return text.toLowerCase();\n}\n");
+      fs.writeFileSync(path.join(root, 'signup.js'), "logging.info('signup', user.phone);\n");
+      const options = { today: TODAY, loggerNames: ['logging'], sanitizers: ['normalizeCase'] };
+      const pooled = await scanDirectoryAsync(root, { ...options, jobs: 2 });
+      assert.equal(pooled.stats?.jobs, 2);
+      assert.deepEqual(pooled.findings.map((finding) => `${finding.file}:${finding.span.start.line} ${finding.category}/${finding.sinkKind}`), ['members.js:1 email/log', 'signup.js:1 phone_number/log']);
+      assert.deepEqual(pooled.findings, scanDirectory(root, options).findings);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   }).timeout(60_000);
 
   it('a worker that crashes: its unanswered files are skipped with the reason, the rest is complete, the scan ends', async () => {
