@@ -105,7 +105,7 @@ export const NON_VALUE_AFTER_WORDS: readonly string[] = [
   // editor documents of a message's body (Ghost's `email_lexical`, `mobiledoc`)
   'lexical', 'mobiledoc', 'markdown',
   // user interface around the value
-  'label', 'placeholder', 'title', 'caption', 'hint', 'tooltip', 'prompt', 'input', 'field', 'column', 'col',
+  'label', 'placeholder', 'title', 'caption', 'hint', 'tooltip', 'prompt', 'input', 'field', 'column', 'col', 'table',
   'component', 'view', 'page', 'screen', 'form', 'button', 'btn', 'modal', 'dialog', 'link', 'icon', 'layout',
   'breakpoint', 'width', 'height', 'viewport', 'orientation', 'menu', 'app', 'frame', 'layer', 'style', 'class',
 ];

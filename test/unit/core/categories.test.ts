@@ -140,6 +140,7 @@ const LOOKALIKES: readonly Case[] = [
   ['zipCodeLength', undefined], ['addressFamily', undefined], ['addressSpace', undefined], ['city', undefined],
   ['streetView', undefined], ['createZip', undefined], ['fromAddress', undefined], ['localAddress', undefined],
   ['addressBar', undefined], ['addressType', undefined], ['country', undefined], ['zipStream', undefined],
+  ['addressTable', undefined], ['addresses_table', undefined],
   ['postcodeRegex', undefined], ['addressValidator', undefined], ['socket.localAddress', undefined],
   ['reuseAddr', undefined], ['sourceAddress', undefined], ['groupAddress', undefined], ['LookupAddress', undefined],
   ['addAddress', undefined],
