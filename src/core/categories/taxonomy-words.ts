@@ -85,7 +85,7 @@ export const NON_VALUE_AFTER_WORDS: readonly string[] = [
   'verified', 'verification', 'validated', 'valid', 'invalid', 'confirmed', 'confirmation', 'enabled', 'disabled',
   'allowed', 'required', 'optional', 'visible', 'hidden', 'editable', 'exists', 'present', 'missing', 'supported',
   'only', 'changed', 'updated', 'sent', 'send', 'status', 'state', 'mode', 'flag', 'toggle', 'consent', 'opt', 'optin',
-  'preference', 'preferences', 'pref', 'prefs', 'privacy', 'visibility',
+  'preference', 'preferences', 'pref', 'prefs', 'privacy', 'visibility', 'access',
   // measures and shapes
   'count', 'length', 'len', 'size', 'max', 'min', 'limit', 'digits', 'chars', 'characters', 'bytes', 'bits',
   'type', 'kind', 'format', 'pattern', 'regex', 're', 'regexp', 'mask', 'template', 'schema', 'version', 'family',

@@ -78,6 +78,7 @@ const COLLECTING_METHODS = new Set(['push', 'unshift', 'add', 'set', 'append']);
 const ELEMENT_CALLBACK_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter', 'find', 'findLast', 'some', 'every', 'reduce']);
 /** Verbs of getters whose name says what they return: getClientIp(), fetchUserEmail(). */
 const GETTER_PREFIX = /^(get|fetch|load|read|find|lookup|resolve|extract|parse|current)(?=[A-Z_])/;
+const IDENTIFIER_NAME = /^[A-Za-z_$][\w$]*$/;
 const MAX_DEPTH = 400;
 
 export class FlowWalker {
@@ -314,9 +315,15 @@ export class FlowWalker {
     return withStep(value, node.name);
   }
 
-  private nameValue(name: string, span: Span, text: string, variable?: Variable): Value {
+  /**
+   * What a name says. `owner` is the object it belongs to (`server` for `server.address`,
+   * `server.getAddress()` and `getAddress(server)`): where the qualified name is refused — an
+   * infrastructure, organisation or sanitized owner — the member is not personal data either.
+   */
+  private nameValue(name: string, span: Span, text: string, variable?: Variable, owner?: string): Value {
     const verdict = this.options.names.classify(name);
-    return verdict ? this.itemValue(verdict.category, verdict.reason, span, text, variable) : EMPTY;
+    if (!verdict || (owner && !this.options.names.classify(`${owner}_${name}`))) return EMPTY;
+    return this.itemValue(verdict.category, verdict.reason, span, text, variable);
   }
 
   private itemValue(category: string, reason: TaintItem['reason'], span: Span, text: string, variable?: Variable): Value {
@@ -346,15 +353,17 @@ export class FlowWalker {
     if (framework) {
       return this.itemValue(framework.category, { kind: 'framework', source: framework.source }, node.loc, this.text(node));
     }
-    return this.memberOf(objectValue, property, node.loc, this.text(node));
+    return this.memberOf(objectValue, property, node.loc, this.text(node), ownerName(node.object));
   }
 
   /** The value of `object.property`: a known field, a parameter path, or what the name says. */
-  private memberOf(objectValue: Value, property: string, span: Span, text: string): Value {
+  private memberOf(objectValue: Value, property: string, span: Span, text: string, owner?: string): Value {
     const field = objectValue.fields?.get(property);
     if (field) return field.items.length ? { ...field, items: field.items.map((item) => ({ ...item, origin: item.reason.kind === 'declared-type' || item.reason.kind === 'catalog' ? { span, text } : item.origin })) } : field;
     if (objectValue.sanitized && !objectValue.fields) return SANITIZED;
-    const byName = this.nameValue(property, span, text);
+    // A member of a known non-personal value (`address.port` of `server.address()`) is one too.
+    if (objectValue.constant && !objectValue.fields) return CONSTANT;
+    const byName = this.nameValue(property, span, text, undefined, owner);
     if (!isEmpty(byName)) return byName;
     if (objectValue.markers?.length) {
       return { items: [], markers: objectValue.markers.map((marker) => ({ ...marker, path: [...marker.path, property] })) };
@@ -758,10 +767,16 @@ export class FlowWalker {
       return receiverValue.sanitized && isEmpty(receiverValue) ? SANITIZED : this.unionFlat([receiverValue, ...(method === 'concat' ? argValues : [])], true);
     }
     if (method === 'map' || method === 'flatMap') return this.unionFlat(argValues.slice(0, 1), false);
+    // The owner: the receiver (`server.getAddress()`), or a lone argument (`getAddress(server)`).
+    const receiver = callPath.length > 1 ? callPath[callPath.length - 2] : undefined;
+    const owner = receiver !== undefined ? (IDENTIFIER_NAME.test(receiver) && receiver !== 'this' ? receiver : undefined) : call.arguments.length === 1 ? ownerName(call.arguments[0]) : undefined;
+    // `server.address()`: named like personal data, but the owner makes it the system's own, so a
+    // variable it initialises (`const address = server.address()`) is not personal by its name either.
+    if (owner && receiver !== undefined && this.options.names.classify(method) && !this.options.names.classify(`${owner}_${method}`)) return CONSTANT;
     const getter = GETTER_PREFIX.exec(method);
     if (getter) {
       const rest = method.slice(getter[0].length);
-      const named = this.nameValue(rest, call.loc, this.text(call));
+      const named = this.nameValue(rest, call.loc, this.text(call), undefined, owner);
       if (!isEmpty(named)) return named;
     }
     // `useState<Draft>(…)`, `repo.findOne<User>(…)`: an explicit type argument says what comes back.
@@ -1020,4 +1035,11 @@ function propertyKeyName(key: TSESTree.Node): string | undefined {
 
 function identifierName(node: TSESTree.Node): string | undefined {
   return node.type === 'Identifier' ? node.name : undefined;
+}
+
+/** The name of the object a member or getter belongs to: `server`, `this.server`, `ctx.httpServer` → its last name. */
+function ownerName(node: TSESTree.Node): string | undefined {
+  if (node.type === 'Identifier') return node.name;
+  if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier') return node.property.name;
+  return undefined;
 }

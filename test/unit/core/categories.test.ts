@@ -141,6 +141,7 @@ const LOOKALIKES: readonly Case[] = [
   ['streetView', undefined], ['createZip', undefined], ['fromAddress', undefined], ['localAddress', undefined],
   ['addressBar', undefined], ['addressType', undefined], ['country', undefined], ['zipStream', undefined],
   ['addressTable', undefined], ['addresses_table', undefined],
+  ['ipAccess', undefined], ['ip_access', undefined],
   ['postcodeRegex', undefined], ['addressValidator', undefined], ['socket.localAddress', undefined],
   ['reuseAddr', undefined], ['sourceAddress', undefined], ['groupAddress', undefined], ['LookupAddress', undefined],
   ['addAddress', undefined],

@@ -23,6 +23,24 @@ runFindingTable('flow inside a function', [
   { name: 'a request accessor method (AdonisJS request.ip())', code: `function h({ request }) {\n  const origin = request.ip();\n  console.log({ origin });\n}`, expect: [log(3, 'ip_address')] },
   { name: 'getter named for the data', code: `const v = getClientIp(req);\nconsole.log(v);`, expect: [log(2, 'ip_address')] },
   { code: `console.log(user.id, order.total, shipping.method);`, expect: [] },
+  // The owner of a member or getter qualifies its name: a server's, a company's address is not a person's.
+  { name: 'an infrastructure owner: server.address', code: `console.log(server.address, this.server.address, socket.address);`, expect: [] },
+  { name: 'an organisation owner: company.address, support.email', code: `console.log(company.address);
+console.log(support.email);`, expect: [] },
+  { name: 'a getter on an infrastructure owner: server.getAddress(), getAddress(httpServer)', code: `console.log(server.getAddress());
+console.log(getAddress(httpServer));`, expect: [] },
+  {
+    name: 'a variable a server method initialises: const address = server.address()',
+    code: `function where(server) {
+  const address = server.address();
+  return \`\${address.address}:\${address.port}\`;
+}
+console.log(where(app));`,
+    expect: [],
+  },
+  { name: 'a person owner keeps the name: customer.address, getAddress(user)', code: `console.log(customer.address);
+console.log(getAddress(user));`, expect: [log(1, 'postal_address'), log(2, 'postal_address')] },
+  { name: 'the owner does not hide a client address: socket.remoteAddress', code: `console.log(socket.remoteAddress);`, expect: [log(1, 'ip_address')] },
   { code: `const zipArchive = makeZip();\nconsole.log(zipArchive, ipcRenderer, recipe, tipAmount);`, expect: [] },
   { name: 'a constant is not a person\'s data', code: `const SUPPORT_EMAIL = 'help@example.com';\nconsole.log(SUPPORT_EMAIL);`, expect: [] },
   { code: `console.log(hashIp(req.ip), mask(user.email), redact(phone));`, expect: [] },
