@@ -450,6 +450,7 @@ export class FlowWalker {
       }
       case 'ObjectPattern': {
         const named = new Set<string>();
+        const keys = new Set(pattern.properties.map((property) => (property.type === 'Property' && !property.computed ? propertyKeyName(property.key) : undefined)));
         for (const property of pattern.properties) {
           if (property.type === 'RestElement') {
             // `{ cardNumber, ...rest }`: the rest is the object without the names taken out.
@@ -458,7 +459,7 @@ export class FlowWalker {
           }
           const key = property.computed ? undefined : propertyKeyName(property.key);
           if (key !== undefined) named.add(key);
-          const part = key === undefined ? elementOf(value) : this.memberOf(value, key, property.key.loc, key);
+          const part = key === undefined ? elementOf(value) : isNetworkAddress(key, keys) ? CONSTANT : this.memberOf(value, key, property.key.loc, key);
           this.bindPattern(property.value, part, scope, tagsNode);
         }
         return;
@@ -1042,4 +1043,9 @@ function ownerName(node: TSESTree.Node): string | undefined {
   if (node.type === 'Identifier') return node.name;
   if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier') return node.property.name;
   return undefined;
+}
+
+/** `{ address, family }` / `{ address, port }`: Node's AddressInfo (sockets, servers, DNS lookups), a host's address. */
+function isNetworkAddress(key: string, keys: ReadonlySet<string | undefined>): boolean {
+  return key === 'address' && (keys.has('family') || keys.has('port'));
 }
