@@ -6,6 +6,7 @@ const GRAPHICS_QUALIFIERS = [
   'screen', 'mouse', 'texture', 'tex', 'uv', 'canvas', 'pixel', 'client', 'page', 'world', 'local', 'grid', 'cell',
   'tile', 'svg', 'chart', 'cursor', 'pointer', 'touch', 'view', 'viewport', 'window', 'element', 'node', 'bbox',
   'image', 'sprite', 'camera', 'scroll', 'offset', 'editor', 'text', 'source', 'document', 'line', 'cube', 'board',
+  'absolute', 'relative', 'scene', 'shape', 'rect',
 ];
 
 /** Hardware and APIs whose `deviceId` selects a camera or a GPU, not a person's device. */

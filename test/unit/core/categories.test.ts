@@ -142,6 +142,7 @@ const LOOKALIKES: readonly Case[] = [
   ['addressBar', undefined], ['addressType', undefined], ['country', undefined], ['zipStream', undefined],
   ['addressTable', undefined], ['addresses_table', undefined],
   ['ipAccess', undefined], ['ip_access', undefined],
+  ['getElementAbsoluteCoords', undefined], ['relativeCoords', undefined], ['sceneCoords', undefined], ['shapeCoordinates', undefined],
   ['postcodeRegex', undefined], ['addressValidator', undefined], ['socket.localAddress', undefined],
   ['reuseAddr', undefined], ['sourceAddress', undefined], ['groupAddress', undefined], ['LookupAddress', undefined],
   ['addAddress', undefined],
