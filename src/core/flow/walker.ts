@@ -78,7 +78,6 @@ const COLLECTING_METHODS = new Set(['push', 'unshift', 'add', 'set', 'append']);
 const ELEMENT_CALLBACK_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter', 'find', 'findLast', 'some', 'every', 'reduce']);
 /** Verbs of getters whose name says what they return: getClientIp(), fetchUserEmail(). */
 const GETTER_PREFIX = /^(get|fetch|load|read|find|lookup|resolve|extract|parse|current)(?=[A-Z_])/;
-const IDENTIFIER_NAME = /^[A-Za-z_$][\w$]*$/;
 const MAX_DEPTH = 400;
 
 export class FlowWalker {
@@ -322,8 +321,13 @@ export class FlowWalker {
    */
   private nameValue(name: string, span: Span, text: string, variable?: Variable, owner?: string): Value {
     const verdict = this.options.names.classify(name);
-    if (!verdict || (owner && !this.options.names.classify(`${owner}_${name}`))) return EMPTY;
+    if (!verdict || this.refusedByOwner(name, owner)) return EMPTY;
     return this.itemValue(verdict.category, verdict.reason, span, text, variable);
+  }
+
+  /** Whether the name, qualified by its owner (`server_address`), is refused: the owner makes it the system's. */
+  private refusedByOwner(name: string, owner: string | undefined): boolean {
+    return owner !== undefined && !this.options.names.classify(`${owner}_${name}`);
   }
 
   private itemValue(category: string, reason: TaintItem['reason'], span: Span, text: string, variable?: Variable): Value {
@@ -450,7 +454,6 @@ export class FlowWalker {
       }
       case 'ObjectPattern': {
         const named = new Set<string>();
-        const keys = new Set(pattern.properties.map((property) => (property.type === 'Property' && !property.computed ? propertyKeyName(property.key) : undefined)));
         for (const property of pattern.properties) {
           if (property.type === 'RestElement') {
             // `{ cardNumber, ...rest }`: the rest is the object without the names taken out.
@@ -459,7 +462,7 @@ export class FlowWalker {
           }
           const key = property.computed ? undefined : propertyKeyName(property.key);
           if (key !== undefined) named.add(key);
-          const part = key === undefined ? elementOf(value) : isNetworkAddress(key, keys) ? CONSTANT : this.memberOf(value, key, property.key.loc, key);
+          const part = key === undefined ? elementOf(value) : isNetworkAddress(key, pattern) ? CONSTANT : this.memberOf(value, key, property.key.loc, key);
           this.bindPattern(property.value, part, scope, tagsNode);
         }
         return;
@@ -769,11 +772,11 @@ export class FlowWalker {
     }
     if (method === 'map' || method === 'flatMap') return this.unionFlat(argValues.slice(0, 1), false);
     // The owner: the receiver (`server.getAddress()`), or a lone argument (`getAddress(server)`).
-    const receiver = callPath.length > 1 ? callPath[callPath.length - 2] : undefined;
-    const owner = receiver !== undefined ? (IDENTIFIER_NAME.test(receiver) && receiver !== 'this' ? receiver : undefined) : call.arguments.length === 1 ? ownerName(call.arguments[0]) : undefined;
+    const receiver = call.callee.type === 'MemberExpression' ? call.callee.object : undefined;
+    const owner = receiver ? ownerName(receiver) : call.arguments.length === 1 ? ownerName(call.arguments[0]) : undefined;
     // `server.address()`: named like personal data, but the owner makes it the system's own, so a
     // variable it initialises (`const address = server.address()`) is not personal by its name either.
-    if (owner && receiver !== undefined && this.options.names.classify(method) && !this.options.names.classify(`${owner}_${method}`)) return CONSTANT;
+    if (receiver && this.options.names.classify(method) && this.refusedByOwner(method, owner)) return CONSTANT;
     const getter = GETTER_PREFIX.exec(method);
     if (getter) {
       const rest = method.slice(getter[0].length);
@@ -1040,12 +1043,11 @@ function identifierName(node: TSESTree.Node): string | undefined {
 
 /** The name of the object a member or getter belongs to: `server`, `this.server`, `ctx.httpServer` → its last name. */
 function ownerName(node: TSESTree.Node): string | undefined {
-  if (node.type === 'Identifier') return node.name;
-  if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier') return node.property.name;
-  return undefined;
+  return node.type === 'MemberExpression' ? memberName(node) : identifierName(node);
 }
 
 /** `{ address, family }` / `{ address, port }`: Node's AddressInfo (sockets, servers, DNS lookups), a host's address. */
-function isNetworkAddress(key: string, keys: ReadonlySet<string | undefined>): boolean {
-  return key === 'address' && (keys.has('family') || keys.has('port'));
+function isNetworkAddress(key: string, pattern: TSESTree.ObjectPattern): boolean {
+  if (key !== 'address') return false;
+  return pattern.properties.some((property) => property.type === 'Property' && !property.computed && ['family', 'port'].includes(propertyKeyName(property.key) ?? ''));
 }
